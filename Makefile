@@ -1,0 +1,69 @@
+# Panduan Coaching & Mentoring ASN — perintah utama.
+#   make serve   sajikan panduan di http://127.0.0.1:8000
+#   make test    pasang semua yang dibutuhkan lalu jalankan semua tes
+# Setiap target membuat .venv dan memasang paket yang dipatok bila belum ada atau sudah usang.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.terpasang
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+APP_PORT ?= 8866
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve site site-offline lab app test lint bench sysdeps lock clean
+
+help:
+	@echo "make serve         panduan di http://$(HOST):$(PORT)"
+	@echo "make site          bangun situs untuk server web ke site/"
+	@echo "make site-offline  bangun situs untuk folder bersama (file://) ke site-offline/"
+	@echo "make lab           JupyterLab pada notebooks/"
+	@echo "make app           aplikasi lokakarya (Voila) pada notebooks/"
+	@echo "make test          semua tes (memasang Chromium dan hunspell-id bila perlu)"
+	@echo "make bench         tolok ukur kecepatan"
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+site-offline: $(STAMP)
+	SELFASSESS_OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir site-offline
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=$(HOST) --ServerApp.root_dir=notebooks
+
+app: $(STAMP)
+	$(BIN)/voila notebooks --Voila.ip=$(HOST) --port=$(APP_PORT) --no-browser
+
+sysdeps:
+	@sh scripts/sysdeps.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+test: sysdeps $(STAMP) lint site site-offline
+	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env \
+		--nbval-sanitize-with tests/nbval-sanitize.cfg
+
+bench: $(STAMP)
+	@ls benchmarks/*.py >/dev/null 2>&1 || { echo "Belum ada tolok ukur."; exit 0; }
+	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+lock: $(STAMP)
+	@{ echo "# Exact versions of every package (direct and transitive) the project is built and tested with."; \
+	   echo "# Regenerate with \`make lock\` after changing pyproject.toml."; \
+	   $(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf site site-offline .pytest_cache

@@ -1,0 +1,1 @@
+"""Subcommands of ``selfassess``: one module each, each with ``register(subparsers)``."""

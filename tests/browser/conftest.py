@@ -1,0 +1,148 @@
+"""Real Debian Chromium, driven by Playwright, with every non-loopback request blocked and recorded.
+
+The browser is required: when none is found the tests fail (they never skip), with a message that
+says how to install one. ``make test`` installs Debian's ``chromium`` when run as root.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def find_chromium() -> str | None:
+    """``$SELFASSESS_CHROMIUM``, then Debian's chromium, then other common names."""
+    env = os.environ.get("SELFASSESS_CHROMIUM")
+    if env:
+        return env
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    with sync_playwright() as pw:
+        if executable is None:
+            bundled = Path(pw.chromium.executable_path)
+            if not bundled.exists():
+                pytest.fail(
+                    "No Chromium found. Install Debian's `chromium` (make test does this as root) "
+                    "or set SELFASSESS_CHROMIUM; with internet, `playwright install chromium`."
+                )
+            executable = str(bundled)
+        b = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class Traffic:
+    """What one page saw: blocked external requests, console errors, page errors."""
+
+    external: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: int = 0
+
+
+def is_loopback(url: str) -> bool:
+    """True for URLs that stay on this machine (or are not network requests at all)."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https", "ws", "wss"}:
+        return True  # file:, data:, blob:, about:, chrome-extension:
+    host = (parts.hostname or "").lower()
+    return host in LOOPBACK or host.startswith("127.")
+
+
+@pytest.fixture
+def guarded_page(browser) -> Iterator[tuple[object, Traffic]]:
+    """A page in a fresh context; external requests are aborted and recorded."""
+    context = browser.new_context(locale="id-ID")
+    traffic = Traffic()
+
+    def route(r):
+        url = r.request.url
+        traffic.requests += 1
+        if is_loopback(url):
+            r.continue_()
+        else:
+            traffic.external.append(url)
+            r.abort()
+
+    def on_request(req):
+        if not is_loopback(req.url) and req.url not in traffic.external:
+            traffic.external.append(req.url)
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("request", on_request)
+    page.on(
+        "console",
+        lambda m: traffic.console_errors.append(m.text) if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: traffic.page_errors.append(str(e)))
+    yield page, traffic
+    context.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve a folder on 127.0.0.1 at a free port; returns the server and its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _built(name: str) -> Path:
+    site = ROOT / name
+    if not (site / "index.html").is_file():
+        pytest.fail(f"{name}/ is not built; run `make {name}` (make test builds it)")
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url() -> Iterator[str]:
+    """The publishable build (site/) served over HTTP on loopback."""
+    server, url = serve_directory(_built("site"))
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_root() -> Path:
+    """The file-share build (site-offline/)."""
+    return _built("site-offline")
