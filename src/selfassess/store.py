@@ -19,9 +19,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UserError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ENV_VAR = "SELFASSESS_DB"
 DEFAULT_PATH = Path.home() / ".selfassess" / "hasil.sqlite"
@@ -174,3 +177,36 @@ class Store:
         with self._connect() as conn:
             rows = conn.execute(sql, args).fetchall()
         return [Submission(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+
+
+#: Header of the participant-code column in frames built from the store.
+CODE_COLUMN = "Kode peserta"
+
+
+def answers_frame(submissions: list[Submission]) -> pd.DataFrame:
+    """One row per submission of instrument answers, as a responses frame.
+
+    Answers are saved with ``payload = {"jawaban": {item_id: value, ...}, "fase": ..., ...}``.
+    Columns: ``Kode peserta``, ``fase``, ``waktu``, ``id_kiriman``, then one column per item id.
+    """
+    import pandas as pd
+
+    rows = [
+        {
+            CODE_COLUMN: s.participant,
+            "fase": s.payload.get("fase"),
+            "waktu": s.created_at,
+            "id_kiriman": s.id,
+            **s.payload.get("jawaban", {}),
+        }
+        for s in submissions
+    ]
+    return pd.DataFrame(rows)
+
+
+def latest_per_participant(frame: pd.DataFrame) -> pd.DataFrame:
+    """Keep each participant's latest submission per phase (earlier ones stay in the store)."""
+    if frame.empty:
+        return frame
+    keys = [CODE_COLUMN, "fase"]
+    return frame.sort_values("id_kiriman").drop_duplicates(keys, keep="last").reset_index(drop=True)
