@@ -55,7 +55,7 @@ test: sysdeps $(STAMP) lint site site-offline
 	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env \
 		--nbval-sanitize-with tests/nbval-sanitize.cfg
 
-bench: $(STAMP)
+bench: $(STAMP) site site-offline
 	@ls benchmarks/*.py >/dev/null 2>&1 || { echo "Belum ada tolok ukur."; exit 0; }
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
