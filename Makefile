@@ -48,8 +48,8 @@ sysdeps:
 	@sh scripts/sysdeps.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 
 test: sysdeps $(STAMP) lint site site-offline
 	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env \
