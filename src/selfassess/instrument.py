@@ -47,6 +47,11 @@ class Text:
     def __str__(self) -> str:
         return self.id
 
+    @property
+    def plain(self) -> str:
+        """The Indonesian text without Markdown emphasis (``*coaching*`` → ``coaching``)."""
+        return plain(self.id)
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -660,6 +665,17 @@ def _instrument(root: _Node, expected_id: str | None) -> Instrument:
 
 
 # ── public API ──────────────────────────────────────────────────────────────────────────────────
+
+
+def plain(text: str) -> str:
+    """Text without Markdown emphasis marks: ``(*coaching*)`` → ``(coaching)``."""
+    return re.sub(r"\*([^*]+)\*", r"\1", text)
+
+
+def number(value: float, digits: int = 2) -> str:
+    """A number as Indonesian readers write it: decimal comma, no trailing zeros (``3,25``)."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def normalise_label(text: str) -> str:

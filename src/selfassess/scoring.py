@@ -30,7 +30,16 @@ import pandas as pd
 
 from .errors import UserError
 from .ingest import Table
-from .instrument import Band, Dimension, Instrument, Item, Scale, normalise_header, normalise_label
+from .instrument import (
+    Band,
+    Dimension,
+    Instrument,
+    Item,
+    Scale,
+    normalise_header,
+    normalise_label,
+    number,
+)
 
 #: Headers recognised as the participant-code column, in order of preference (normalised).
 CODE_HEADERS = (
@@ -297,15 +306,18 @@ def prepare(
 ) -> Prepared:
     """Map a raw responses frame to clean answers (see the module docstring for the rule)."""
     warnings: list[str] = []
+    tool_columns: set[str] = set()
     if isinstance(frame, Table):
         source = source or frame.source
         warnings.extend(frame.notes)
-        frame = frame.frame
+        tool_columns = {*frame.metadata, *frame.personal}
+        personal = set(frame.personal)
+        frame = frame.frame[[c for c in frame.frame.columns if c not in personal]]
     columns = [str(c) for c in frame.columns]
     frame = frame.set_axis(columns, axis=1)
     if frame.empty:
         raise UserError("tidak ada baris jawaban.", file=source, hint="Periksa berkas jawabannya.")
-    code_col = _find_code_column(columns, source)
+    code_col = _find_code_column([c for c in columns if c not in tool_columns], source)
     keys = _item_keys(instrument)
     found: dict[str, str] = {}
     meta_cols: dict[str, str] = {}
@@ -313,7 +325,7 @@ def prepare(
     for header in columns:
         if header == code_col:
             continue
-        item = _match_header(header, keys)
+        item = None if header in tool_columns else _match_header(header, keys)
         if item is not None:
             if item.id in found:
                 raise UserError(
@@ -324,6 +336,8 @@ def prepare(
             found[item.id] = header
         elif normalise_header(header) in META_HEADERS:
             meta_cols.setdefault(META_HEADERS[normalise_header(header)], header)
+        elif header in tool_columns:
+            meta_cols.setdefault(header, header)
         else:
             unknown.append(header)
     missing = [i for i in instrument.items if i.id not in found and i.required]
@@ -356,6 +370,8 @@ def prepare(
     keys_frame = pd.DataFrame({"kode": codes})
     if "fase" in meta:
         keys_frame["fase"] = meta["fase"].fillna("").astype(str).str.strip().str.casefold()
+    if "id_kiriman" in meta:  # rows from the store are distinct submissions by construction
+        keys_frame["id_kiriman"] = meta["id_kiriman"]
     dup = keys_frame.duplicated(keep=False).to_numpy()
     if dup.any():
         first_rows = keys_frame.index[dup]
@@ -505,7 +521,7 @@ def _missing_warnings(inst: Instrument, table: pd.DataFrame) -> list[str]:
     rows = empty.any(axis=1).to_numpy()
     if not rows.any():
         return []
-    share = f"{inst.min_share:.0%}".replace(".", ",")
+    share = f"{number(inst.min_share * 100)}%"
     who = table.loc[rows]
     listed = []
     for row, respondent in zip(who.index[:10], who[RESPONDENT].iloc[:10], strict=True):
