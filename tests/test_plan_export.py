@@ -18,16 +18,9 @@ from selfassess.plan import make_plan, make_session
 from selfassess.plan_export import export_plan, md_escape, plan_docx, plan_markdown
 from selfassess.smart import Draft
 from selfassess.unduhan import ENV_VAR, download_dir, free_path, link_html, write_new
+from tests.plan_data import GOAL, plan_fields, session_fields
 
 TODAY = date(2026, 5, 4)
-GOAL = Draft(
-    goal="Meningkatkan ketepatan waktu jawaban surat masuk",
-    indicator="persentase surat masuk yang dijawab dalam 3 hari kerja",
-    target="dari 60% menjadi 90%",
-    deadline="31/12/2026",
-    support="pendampingan Kasubbag TU 1 jam per minggu",
-    link="IKU 2 Biro Umum",
-)
 NASTY = [
     "<script>alert('x')</script>",
     '=HYPERLINK("http://contoh.invalid/","klik")',
@@ -40,32 +33,8 @@ NASTY = [
 
 
 def make(goals=(GOAL,), material="Tata naskah dinas elektronik\nPenyusunan telaahan staf"):
-    plan, _ = make_plan(
-        coachee="budi-07",
-        coach="atasan-1",
-        goals=list(goals),
-        start=date(2026, 5, 4),
-        frequency="dua-mingguan",
-        duration=60,
-        count=4,
-        methods=["Percakapan coaching model GROW", "Pengamatan kerja (observasi)"],
-        material=material,
-        evaluation_how="Capaian indikator dibandingkan dengan target saat dialog kinerja",
-        evaluation_when="Setiap akhir bulan dan pada 31 Desember 2026",
-        place="Ruang rapat Biro Umum",
-    )
-    session, _ = make_session(
-        coachee="BUDI-07",
-        number=1,
-        held_on=date(2026, 5, 4),
-        goal="Menyepakati langkah pertama",
-        reality="Saat ini 60% surat dijawab dalam 3 hari kerja",
-        options="Disposisi elektronik\nTemplat jawaban",
-        will="Membuat 5 templat jawaban surat",
-        actions=[("Membuat 5 templat jawaban surat", "coachee", date(2026, 5, 15))],
-        next_date=date(2026, 5, 18),
-        next_topic="Meninjau templat",
-    )
+    plan, _ = make_plan(**plan_fields(goals=list(goals), count=4, material=material))
+    session, _ = make_session(**session_fields(options="Disposisi elektronik\nTemplat jawaban"))
     return plan, [session]
 
 

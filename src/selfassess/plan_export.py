@@ -238,7 +238,10 @@ def _table(document: Document, headers: Sequence[str], rows: Sequence[Sequence[s
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             _cell_text(cell, text, size)
-    if widths:
+    if widths:  # Word reads the cell widths, LibreOffice the column grid: set both
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)
@@ -276,7 +279,7 @@ def plan_docx(plan: Plan, sessions: Sequence[Session] = (), today: date | None =
             (str(g.number), g.statement, g.measure, g.deadline, g.support, g.link, g.smart)
             for g in _goal_rows(plan, today)
         ],
-        widths=(0.9, 4.6, 3.2, 2.0, 2.4, 2.4, 1.5),
+        widths=(0.9, 4.7, 3.0, 1.9, 2.4, 2.3, 1.8),
         size=8.5,
     )
     document.add_paragraph(_smart_legend()).runs[0].font.size = Pt(8)
