@@ -25,10 +25,10 @@ from tests.guide.pages import (
 pytestmark = pytest.mark.site
 
 #: Sections written and checked in full: a draft page here fails.
-CHECKED = ("memahami", "atasan", "proses")
+CHECKED = ("memahami", "atasan", "proses", "kendala")
 #: Sections still being written (issue 3). A page that is still a one-line draft is an expected
 #: failure; the mark is strict, so once a page is written it must pass like any other.
-IN_PROGRESS = ("kendala", "praktik", "pelatih")
+IN_PROGRESS = ("praktik", "pelatih")
 
 
 def _page(site_dir, page: str):
