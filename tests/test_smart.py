@@ -236,3 +236,44 @@ def test_any_text_gets_five_verdicts_and_messages(text):
         assert [r.key for r in result] == list("SMART")
         assert all(r.message for r in result)
     goal_statement({"tujuan": text, "target": text, "keterkaitan": text})
+
+
+# ── The guide page's rules and examples are what the checker does ─────────────────────────────
+
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "alat" / "tujuan-smart.md"
+
+
+def _section(title: str) -> str:
+    return GUIDE.read_text(encoding="utf-8").split(f"### {title}\n", 1)[1].split("\n### ", 1)[0]
+
+
+def _table(text: str) -> list[list[str]]:
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
+    return [[c.strip() for c in row.strip("|").split("|")] for row in rows[1:]]
+
+
+def test_guide_specific_examples_match_the_checker():
+    rows = _table(_section("Spesifik"))
+    assert len(rows) >= 4
+    for vague, _why, better in rows:
+        assert check_goal(vague)["S"].status is Status.BELUM, vague
+        assert check_goal(better)["S"].status is Status.LULUS, better
+
+
+def test_guide_goal_sentence_example_matches_goal_statement():
+    section = _section("Kalimat tujuan")
+    fields = {label: value for label, value in _table(section)}
+    draft = Draft(
+        goal=fields["Tujuan"],
+        indicator=fields["Indikator keberhasilan"],
+        target=fields["Target"],
+        deadline=fields["Tenggat"],
+        link=fields["Keterkaitan dengan SKP/unit"],
+    )
+    shown = " ".join(section.split("alat menulis: *", 1)[1].split("*", 1)[0].split())
+    assert shown == goal_statement(draft)
+
+
+def test_guide_states_the_table_size():
+    _, rows = _load()
+    assert f"Alat diuji dengan {len(rows)} contoh tujuan" in GUIDE.read_text(encoding="utf-8")

@@ -72,7 +72,7 @@ METHODS = (
     "Percakapan coaching model GROW",
     "Umpan balik langsung setelah pengamatan kerja",
     "Pengamatan kerja (observasi)",
-    "Penugasan terbimbing",
+    "Penugasan dengan bimbingan",
     "Berbagi pengalaman (mentoring)",
     "Diskusi kasus",
     "Bermain peran",
