@@ -420,27 +420,25 @@ def _codes(column: pd.Series, header: str, source: str | None) -> pd.Series:
 # ── score ───────────────────────────────────────────────────────────────────────────────────────
 
 
-def _membership(inst: Instrument, items: list[Item]) -> np.ndarray:
-    """k × D matrix: 1 where item k belongs to dimension d."""
-    dims = [d.id for d in inst.dimensions]
-    matrix = np.zeros((len(items), len(dims)), dtype=np.float64)
-    for k, item in enumerate(items):
-        matrix[k, dims.index(item.dimension)] = 1.0  # type: ignore[arg-type]
-    return matrix
-
-
 def band_codes(inst: Instrument, scores: np.ndarray) -> np.ndarray:
     """Band index per score (−1 for empty), vectorised; the last band includes the scale max."""
-    edges = np.array([b.min for b in inst.bands], dtype=np.float64)
-    codes = np.searchsorted(edges, scores, side="right") - 1
-    top = inst.bands[-1].max
-    codes = np.where(scores == top, len(inst.bands) - 1, codes)
-    return np.where(np.isnan(scores) | (scores > top) | (codes < 0), -1, codes)
+    edges = [b.min for b in inst.bands]
+    codes = np.zeros(scores.shape, dtype=np.int8)
+    for edge in edges[1:]:
+        codes += scores >= edge  # NaN compares False
+    outside = ~((scores >= edges[0]) & (scores <= inst.bands[-1].max))  # also NaN
+    codes[outside] = -1
+    return codes
 
 
 def _band_column(inst: Instrument, scores: np.ndarray) -> pd.Categorical:
     labels = [b.label.id for b in inst.bands]
-    return pd.Categorical.from_codes(band_codes(inst, scores), categories=labels)
+    return pd.Categorical.from_codes(band_codes(inst, scores), categories=labels, validate=False)
+
+
+#: Scores are rounded to this many decimals, so that a mean that is exactly on a band boundary
+#: (3.5) is never read as 3.4999999999999996 because of the order of floating-point additions.
+DECIMALS = 10
 
 
 def score_matrix(
@@ -448,30 +446,47 @@ def score_matrix(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Dimension scores (n × D) and overall (n) from a float matrix of answers (NaN = missing).
 
-    ``items`` names the matrix columns; reverse items are flipped here.
+    ``items`` names the matrix columns; reverse items count as ``min + max - x``. The work is done
+    column by column with masked in-place additions: no copy of the matrix is made, and a column
+    of a pandas frame (column-major) is read as one contiguous block.
     """
     assert inst.scale is not None
-    x = np.array(matrix, dtype=np.float64, copy=True)
-    reverse = np.array([i.reverse for i in items], dtype=bool)
-    if reverse.any():
-        x[:, reverse] = (inst.scale.min + inst.scale.max) - x[:, reverse]
-    answered = ~np.isnan(x)
-    np.nan_to_num(x, copy=False, nan=0.0)
-    member = _membership(inst, items)
-    sums = x @ member
-    counts = answered.astype(np.float64) @ member
-    totals = member.sum(axis=0)
-    enough = counts >= inst.min_share * totals - 1e-9
-    with np.errstate(invalid="ignore", divide="ignore"):
-        dims = np.where(enough & (counts > 0), sums / counts, np.nan)
+    x = np.asarray(matrix, dtype=np.float64)
+    n = x.shape[0]
+    flip = float(inst.scale.min + inst.scale.max)
+    dims = np.empty((n, len(inst.dimensions)), dtype=np.float64, order="F")
+    answered = np.empty(n, dtype=bool)
+    for d, dim in enumerate(inst.dimensions):
+        columns = [k for k, item in enumerate(items) if item.dimension == dim.id]
+        total = np.zeros(n, dtype=np.float64)
+        count = np.zeros(n, dtype=np.float64)
+        flipped = np.zeros(n, dtype=np.float64)
+        for k in columns:
+            column = x[:, k]
+            np.isnan(column, out=answered)
+            np.logical_not(answered, out=answered)
+            if items[k].reverse:
+                np.subtract(total, column, out=total, where=answered)
+                np.add(flipped, answered, out=flipped)
+            else:
+                np.add(total, column, out=total, where=answered)
+            np.add(count, answered, out=count)
+        total += flipped * flip
+        enough = count >= inst.min_share * len(columns) - 1e-9
+        enough &= count > 0
+        out = dims[:, d]
+        out.fill(np.nan)
+        np.divide(total, count, out=out, where=enough)
+    np.round(dims, DECIMALS, out=dims)
     have = ~np.isnan(dims)
-    n_dims = dims.shape[1]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall = np.where(
-            have.sum(axis=1) >= inst.min_share * n_dims - 1e-9,
-            np.nansum(dims, axis=1) / have.sum(axis=1),
-            np.nan,
-        )
+    n_have = have.sum(axis=1, dtype=np.float64)
+    sums = np.zeros(n, dtype=np.float64)
+    for d in range(dims.shape[1]):
+        np.add(sums, dims[:, d], out=sums, where=have[:, d])
+    overall = np.full(n, np.nan)
+    enough = (n_have >= inst.min_share * dims.shape[1] - 1e-9) & (n_have > 0)
+    np.divide(sums, n_have, out=overall, where=enough)
+    np.round(overall, DECIMALS, out=overall)
     return dims, overall
 
 
@@ -501,15 +516,14 @@ def assemble(
     overall: np.ndarray,
     index: pd.Index | None = None,
 ) -> pd.DataFrame:
-    """The result table from score arrays (bands as categoricals)."""
-    data: dict[str, Any] = {RESPONDENT: respondents}
-    for d, dim in enumerate(inst.dimensions):
-        data[dim.id] = dims[:, d]
-    for d, dim in enumerate(inst.dimensions):
-        data[dim.id + BAND_SUFFIX] = _band_column(inst, dims[:, d])
-    data[OVERALL] = overall
-    data[OVERALL + BAND_SUFFIX] = _band_column(inst, overall)
-    table = pd.DataFrame(data, index=index)
+    """The result table from score arrays (bands as categoricals, dimension scores not copied)."""
+    ids = [d.id for d in inst.dimensions]
+    table = pd.DataFrame(np.asfortranarray(dims), columns=ids, index=index, copy=False)
+    table.insert(0, RESPONDENT, respondents)
+    for d, dim_id in enumerate(ids):
+        table[dim_id + BAND_SUFFIX] = _band_column(inst, dims[:, d])
+    table[OVERALL] = overall
+    table[OVERALL + BAND_SUFFIX] = _band_column(inst, overall)
     if index is not None:
         table.index.name = "baris"
     return table
@@ -652,7 +666,7 @@ def score_row_naive(instrument: Instrument, answers: Mapping[str, float | None])
                 continue
             given.append(low + high - value if item.reverse else value)
         enough = given and len(given) >= instrument.min_share * len(items) - 1e-9
-        value = sum(given) / len(given) if enough else None
+        value = round(sum(given) / len(given), DECIMALS) if enough else None
         out[dim.id] = value
         band = instrument.band(value)
         out[dim.id + BAND_SUFFIX] = band.label.id if band else None
@@ -660,7 +674,7 @@ def score_row_naive(instrument: Instrument, answers: Mapping[str, float | None])
             dim_scores.append(value)
     n_dims = len(instrument.dimensions)
     enough = dim_scores and len(dim_scores) >= instrument.min_share * n_dims - 1e-9
-    overall = sum(dim_scores) / len(dim_scores) if enough else None
+    overall = round(sum(dim_scores) / len(dim_scores), DECIMALS) if enough else None
     band = instrument.band(overall)
     out[OVERALL] = overall
     out[OVERALL + BAND_SUFFIX] = band.label.id if band else None
