@@ -44,14 +44,16 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def check_target(path: str | os.PathLike[str], overwrite: bool = False) -> Path:
+def check_target(
+    path: str | os.PathLike[str], overwrite: bool = False, suffixes: tuple[str, ...] = SUFFIXES
+) -> Path:
     """Check an output path: a known suffix, an existing folder, no file in the way."""
     target = Path(path)
-    if target.suffix.lower() not in SUFFIXES:
+    if target.suffix.lower() not in suffixes:
         raise UserError(
             f"jenis berkas keluaran {target.suffix or '(tanpa akhiran)'} tidak didukung.",
             file=str(target),
-            hint="Gunakan nama berkas yang berakhir .csv atau .xlsx.",
+            hint=f"Gunakan nama berkas yang berakhir {' atau '.join(suffixes)}.",
         )
     if not target.parent.is_dir():
         raise UserError(

@@ -48,6 +48,7 @@ CODE_HEADERS = (
     "id peserta",
     "kode responden",
     "kode pegawai",
+    "kode atasan",
     "id",
     "responden",
     "respondent",
@@ -302,19 +303,34 @@ def _convert(column: pd.Series, item: Item, header: str, source: str | None) -> 
 
 
 def prepare(
-    instrument: Instrument, frame: pd.DataFrame | Table, source: str | None = None
+    instrument: Instrument,
+    frame: pd.DataFrame | Table,
+    source: str | None = None,
+    repeats: bool = False,
 ) -> Prepared:
-    """Map a raw responses frame to clean answers (see the module docstring for the rule)."""
+    """Map a raw responses frame to clean answers (see the module docstring for the rule).
+
+    ``repeats=True`` allows several rows with the same code: a coachee form, where the code names
+    the supervisor being rated and each of their coachees sends one row. For a file read with
+    :func:`~selfassess.ingest.read_table`, error locations name the column by header and
+    spreadsheet letter, e.g. ``kolom "REA1 (D)"``.
+    """
     warnings: list[str] = []
     tool_columns: set[str] = set()
+    letters: dict[str, str] = {}
     if isinstance(frame, Table):
         source = source or frame.source
         warnings.extend(frame.notes)
+        letters = {str(c): frame.letter(c) for c in frame.frame.columns}
         tool_columns = {*frame.metadata, *frame.personal}
         personal = set(frame.personal)
         frame = frame.frame[[c for c in frame.frame.columns if c not in personal]]
     columns = [str(c) for c in frame.columns]
     frame = frame.set_axis(columns, axis=1)
+
+    def label(header: str) -> str:
+        return f"{header} ({letters[header]})" if header in letters else header
+
     if frame.empty:
         raise UserError("tidak ada baris jawaban.", file=source, hint="Periksa berkas jawabannya.")
     code_col = _find_code_column([c for c in columns if c not in tool_columns], source)
@@ -330,7 +346,7 @@ def prepare(
             if item.id in found:
                 raise UserError(
                     f'kolom "{found[item.id]}" dan "{header}" sama-sama berisi butir {item.id}.',
-                    **_where(source, 1, header),
+                    **_where(source, 1, label(header)),
                     hint="Hapus salah satu kolom itu.",
                 )
             found[item.id] = header
@@ -365,7 +381,7 @@ def prepare(
             + "."
         )
 
-    codes = _codes(frame[code_col], code_col, source)
+    codes = _codes(frame[code_col], label(code_col), source)
     meta = frame[list(meta_cols.values())].set_axis(list(meta_cols), axis=1)
     keys_frame = pd.DataFrame({"kode": codes})
     if "fase" in meta:
@@ -373,14 +389,14 @@ def prepare(
     if "id_kiriman" in meta:  # rows from the store are distinct submissions by construction
         keys_frame["id_kiriman"] = meta["id_kiriman"]
     dup = keys_frame.duplicated(keep=False).to_numpy()
-    if dup.any():
+    if dup.any() and not repeats:
         first_rows = keys_frame.index[dup]
         code = codes.loc[first_rows[0]]
         rows = [r for r in first_rows if codes.loc[r] == code]
         raise UserError(
             f"kode peserta {code} muncul lebih dari sekali (baris "
             f"{', '.join(str(r) for r in rows[:5])}).",
-            **_where(source, rows[1], code_col),
+            **_where(source, rows[1], label(code_col)),
             hint="Setiap peserta cukup satu baris; hapus baris yang berlebih (biasanya yang lebih "
             "lama) atau perbaiki kodenya.",
         )
@@ -392,7 +408,7 @@ def prepare(
             empty = math.nan if item.type == "skala" else None
             values[item.id] = pd.Series([empty] * len(frame), index=frame.index, dtype=object)
             continue
-        values[item.id] = _convert(frame[header], item, header, source)
+        values[item.id] = _convert(frame[header], item, label(header), source)
     clean = pd.DataFrame(values, index=frame.index)
     return Prepared(instrument, clean, codes, meta, found, warnings, source)
 
