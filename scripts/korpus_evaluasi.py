@@ -85,6 +85,56 @@ REACTION = {
 }
 
 
+# Self-assessment dimension scores (relasi, mendengar, umpan-balik, tujuan, pengembangan, karier,
+# teladan, konsistensi): before the training and at the three-month follow-up (None = absent).
+SELF = {
+    "MAWAR-12": ([3, 3, 2.6, 3, 2, 3, 4, 2], [4, 4, 3, 4, 3, 3, 4, 3]),
+    "BUDI-07": ([4, 3, 3, 3, 3, 2, 4, 3], [4, 4, 4, 4, 3, 3, 4, 3]),
+    "MELATI-03": ([3, 2, 2, 3, 2, 2, 3, 2], [4, 3, 3, 3, 3, 2, 4, 3]),
+    "KENANGA-21": ([4, 4, 3, 4, 3, 3, 4, 3], [5, 4, 4, 4, 4, 3, 5, 4]),
+    "RAJAWALI-5": ([3, 3, 3, 3, 3, 3, 3, 3], None),
+    "CEMARA-8": ([4, 3, 3, 3, 3, 3, 4, 3], [4, 4, 4, 4, 4, 3, 4, 3]),
+    "ANGGREK-03": ([3, 3, 3, 2, 2, 3, 3, 2], [4, 3, 3, 3, 3, 3, 4, 3]),
+    "SEROJA-11": ([3, 2, 2, 2, 2, 2, 3, 2], [4, 3, 3, 3, 3, 3, 3, 3]),
+    "MERAK-14": ([4, 4, 4, 4, 3, 4, 4, 4], [4, 4, 4, 4, 3, 4, 4, 3]),
+    "ELANG-02": ([3, 3, 2, 3, 2, 3, 3, 2], [4, 4, 3, 4, 3, 3, 4, 3]),
+    "TERATAI-9": ([4, 3, 3, 3, 3, 3, 4, 3], [4, 4, 4, 4, 4, 4, 4, 4]),
+    "KASUARI-4": ([3, 3, 3, 3, 2, 2, 3, 2], [3, 4, 3, 4, 3, 3, 4, 3]),
+    "JATI-16": ([3, 2, 3, 3, 2, 2, 3, 2], None),
+    "BERINGIN-1": ([3, 3, 2, 3, 2, 2, 3, 2], [4, 3, 3, 3, 3, 3, 3, 2]),
+    "CENDANA-6": ([4, 4, 4, 4, 4, 4, 4, 4], None),
+    "MERBAU-10": ([2, 3, 2, 3, 2, 2, 3, 2], None),
+}
+# Coachees' ratings of their supervisor at follow-up (one list per coachee). KENANGA-12 is a
+# coachee's slip for KENANGA-21's code: there is no self-assessment to compare it with.
+COACHEES = {
+    "MAWAR-12": [[3, 3, 3, 3, 3, 3, 3, 3], [4, 3, 3, 4, 3, 2, 4, 3]],
+    "BUDI-07": [[4, 4, 3, 4, 3, 3, 4, 3]],
+    "KENANGA-21": [[4, 4, 4, 4, 4, 3, 4, 4], [5, 4, 4, 4, 4, 3, 5, 4], [4, 3, 3, 4, 3, 3, 4, 3]],
+    "SEROJA-11": [[3, 3, 2, 3, 3, 2, 3, 2]],
+    "MERAK-14": [[3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 2, 3, 3, 3]],
+    "TERATAI-9": [[4, 4, 4, 4, 4, 4, 4, 4]],
+    "KENANGA-12": [[3, 3, 3, 3, 3, 3, 3, 3]],
+}
+
+
+def item_answers(instrument: dict, scores: list[float]) -> dict[str, int]:
+    """Answers (1-5) whose dimension means are ``scores``; reverse items get min + max - x.
+
+    A whole score gives every item that score; 2.6 on five items is 2, 2, 3, 3, 3.
+    """
+    answers = {}
+    for dim, score in zip(instrument["dimensions"], scores, strict=True):
+        items = [i for i in instrument["items"] if i.get("dimension") == dim["id"]]
+        total = round(score * len(items))
+        low = int(score)
+        highs = total - low * len(items)
+        for n, item in enumerate(items):
+            value = low + (1 if n >= len(items) - highs else 0)
+            answers[item["id"]] = 6 - value if item.get("reverse") else value
+    return answers
+
+
 def load_yaml(name: str) -> dict:
     return yaml.safe_load((INSTRUMENTS / f"{name}.yaml").read_text(encoding="utf-8"))
 
@@ -283,6 +333,72 @@ def cohort_post(test: dict) -> None:
     book.save(COHORT_DIR / "postes-microsoft-forms.xlsx")
 
 
+def cohort_before(self_form: dict) -> None:
+    """Excel on Windows (Indonesian locale) "CSV (Comma delimited)", made by LibreOffice in the
+    Indonesian locale: semicolons, Windows-1252, item ids as headers, numbers as answers."""
+    ids = [i["id"] for i in self_form["items"]]
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Sebelum"
+        sheet.append(["Kode peserta", "Unit kerja", *ids])
+        units = {code: unit for code, unit, _, _ in PARTICIPANTS}
+        for code, (before, _) in SELF.items():
+            answers = item_answers(self_form, before)
+            sheet.append([code, units[code], *[answers[i] for i in ids]])
+        source = Path(tmp) / "asesmen-sebelum-excel.xlsx"
+        book.save(source)
+        made = soffice(
+            source, Path(tmp) / "out", "csv:Text - txt - csv (StarCalc):59,34,1,1", locale="id-ID"
+        )
+        shutil.copy(made, COHORT_DIR / "asesmen-sebelum-excel.csv")
+
+
+def cohort_after(self_form: dict) -> None:
+    """LibreOffice Calc XLSX typed by the organisers: "ID. text" headers, labels as answers."""
+    items = self_form["items"]
+    labels = {k: text_of(v) for k, v in self_form["scale"]["labels"].items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Tindak lanjut"
+        sheet.append(
+            ["Kode peserta", "Unit kerja", *[f"{i['id']}. {text_of(i['text'])}" for i in items]]
+        )
+        units = {code: unit for code, unit, _, _ in PARTICIPANTS}
+        for code, (_, after) in SELF.items():
+            if after is None:
+                continue
+            answers = item_answers(self_form, after)
+            sheet.append([code, units[code], *[labels[answers[i["id"]]] for i in items]])
+        source = Path(tmp) / "asesmen-tindak-lanjut-libreoffice.xlsx"
+        book.save(source)
+        made = soffice(source, Path(tmp) / "out", "xlsx:Calc MS Excel 2007 XML")
+        shutil.copy(made, COHORT_DIR / "asesmen-tindak-lanjut-libreoffice.xlsx")
+
+
+def cohort_coachee(coachee_form: dict) -> None:
+    """Google Forms, Indonesian interface: "Stempel waktu", "Kode atasan", numbered questions."""
+    items = coachee_form["items"]
+    labels = {k: text_of(v) for k, v in coachee_form["scale"]["labels"].items()}
+    header = ["Stempel waktu", "Kode atasan"]
+    header += [f"{i['id']}. {text_of(i['text'])}" for i in items]
+    rows: list[list[object]] = [header]
+    start = datetime(2026, 8, 24, 9, 15, 0)
+    n = 0
+    for code, ratings in COACHEES.items():
+        for scores in ratings:
+            answers = item_answers(coachee_form, scores)
+            when = start + timedelta(hours=n, minutes=7 * n)
+            comment = "Atasan saya mendengarkan sampai selesai." if n % 3 == 0 else ""
+            rows.append(
+                [google_stamp(when), code]
+                + [labels[answers[i["id"]]] if i.get("type") != "teks" else comment for i in items]
+            )
+            n += 1
+    write_csv(COHORT_DIR / "penilaian-pegawai-google-forms.csv", rows, quote_all=True)
+
+
 # ── ingest corpus: one nasty case per file ─────────────────────────────────────────────────────
 
 
@@ -475,6 +591,9 @@ def main() -> int:
     cohort_reaction(reaksi)
     cohort_pre(test)
     cohort_post(test)
+    cohort_before(load_yaml("kompetensi-coaching"))
+    cohort_after(load_yaml("kompetensi-coaching"))
+    cohort_coachee(load_yaml("kompetensi-coaching-pegawai"))
     ingest_files(reaksi)
     bad_files()
     print(f"Ditulis ke {COHORT_DIR} dan {INGEST_DIR}.")

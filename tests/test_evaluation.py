@@ -201,7 +201,7 @@ def test_learning_with_perfect_pre_has_no_gain_ratio(tes):
     post = answers({"A1": choices(tes, 15)})
     result = ev.learning(pre, post, tes)
     assert result.g is None
-    assert any("tidak terdefinisi" in w for w in result.warnings)
+    assert any("tidak dapat dihitung" in w for w in result.warnings)
 
 
 def test_learning_without_common_codes_is_a_user_error(tes):
@@ -232,7 +232,7 @@ def test_learning_groups(tes):
     assert umum["rata_rata_sebelum"] == pytest.approx(20.0)
     assert umum["rata_rata_sesudah"] == pytest.approx(60.0)
     assert umum["kenaikan_poin_persen"] == pytest.approx(40.0)
-    assert umum["gain_ternormalisasi"] == pytest.approx(0.5)
+    assert umum["gain_dinormalkan"] == pytest.approx(0.5)
     assert umum["persen_naik"] == pytest.approx(100.0)
     hidden = [row for row in result.groups.to_dict()["kelompok"] if row["disembunyikan"]]
     assert hidden == [

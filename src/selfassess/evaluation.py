@@ -153,6 +153,8 @@ def by_group(
         codes = members.index[members == name]
         rows[name] = {"n": int(sizes[name]), **figures(codes)}
     table = pd.DataFrame.from_dict(rows, orient="index")
+    if "n" in table:
+        table["n"] = table["n"].astype("Int64")
     table.index.name = "kelompok"
     return GroupTable(column, table, sorted(hidden, key=str))
 
@@ -391,7 +393,7 @@ class Learning:
             "rata_rata_sebelum": self.pre_mean,
             "rata_rata_sesudah": self.post_mean,
             "kenaikan_poin_persen": self.gain,
-            "gain_ternormalisasi": self.g,
+            "gain_dinormalkan": self.g,
             "jumlah_naik": self.improved,
             "persen_naik": self.improved_share,
             "hanya_sebelum": self.only_pre,
@@ -411,7 +413,7 @@ def _cohort_learning(parts: pd.DataFrame) -> dict[str, Any]:
         "rata_rata_sebelum": pre,
         "rata_rata_sesudah": post,
         "kenaikan_poin_persen": post - pre,
-        "gain_ternormalisasi": normalised_gain(pre, post),
+        "gain_dinormalkan": normalised_gain(pre, post),
         "persen_naik": 100.0 * improved / len(parts),
     }
 
@@ -464,9 +466,9 @@ def learning(
     blanks = before.loc[matched, "kosong"].sum() + after.loc[matched, "kosong"].sum()
     if blanks:
         warnings.append(f"{int(blanks)} soal tidak dijawab; soal kosong dihitung salah.")
-    if cohort["gain_ternormalisasi"] is None:
+    if cohort["gain_dinormalkan"] is None:
         warnings.append(
-            "Rata-rata sebelum sudah 100%, jadi gain ternormalisasi ⟨g⟩ tidak terdefinisi."
+            "Rata-rata sebelum sudah 100%, jadi gain dinormalkan ⟨g⟩ tidak dapat dihitung."
         )
     group_table = None
     if groups is not None:
@@ -479,7 +481,7 @@ def learning(
         pre_mean=cohort["rata_rata_sebelum"],
         post_mean=cohort["rata_rata_sesudah"],
         gain=cohort["kenaikan_poin_persen"],
-        g=cohort["gain_ternormalisasi"],
+        g=cohort["gain_dinormalkan"],
         improved=improved,
         improved_share=cohort["persen_naik"],
         n_pre=len(before),
@@ -556,7 +558,7 @@ def behaviour(
     supervisor. The gap uses the follow-up self-assessment when there is one, else the before one.
     """
     dims = [d.id for d in instrument.dimensions]
-    names = {d.id: d.name.id for d in instrument.dimensions}
+    names = {d.id: d.name.plain for d in instrument.dimensions}
     warnings: list[str] = []
     empty = pd.DataFrame(columns=dims, dtype="float64")
     before = empty if before is None else before
