@@ -14,12 +14,14 @@ KEYED = ev.keyed_items(TES)
 answers_0_10 = st.lists(st.integers(min_value=0, max_value=10), min_size=1, max_size=300)
 
 
+@settings(deadline=None)
 @given(answers_0_10)
 def test_nps_stays_within_bounds(values):
     score = ev.nps(values)
     assert -100.0 <= score <= 100.0
 
 
+@settings(deadline=None)
 @given(answers_0_10)
 def test_nps_is_promoters_minus_detractors(values):
     n = len(values)
@@ -28,6 +30,7 @@ def test_nps_is_promoters_minus_detractors(values):
     assert abs(ev.nps(values) - 100.0 * (promoters - detractors) / n) < 1e-9
 
 
+@settings(deadline=None)
 @given(st.floats(min_value=0.0, max_value=99.99, allow_nan=False))
 def test_perfect_post_score_gives_g_of_one(pre):
     assert abs(ev.normalised_gain(pre, 100.0) - 1.0) < 1e-12
@@ -56,6 +59,7 @@ def test_cohort_with_everyone_perfect_after_has_g_one(pairs):
     assert 0.0 <= result.improved_share <= 100.0
 
 
+@settings(deadline=None)
 @given(st.dictionaries(st.text(min_size=1, max_size=5), st.integers(1, 30), max_size=8))
 def test_no_group_below_five_is_ever_shown(sizes):
     hidden = ev.suppressed_groups(sizes)
