@@ -7,7 +7,6 @@ Same rules as the guide (``test_spelling.py``): hunspell ``id_ID``, the reviewed
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.guide.pages import ROOT, accepted_by, load_wordlist, misspelled, prose, words
-from tests.guide.test_spelling import MAX_PER_1000
+from tests.guide.pages import ROOT, load_wordlist, prose, words
+from tests.guide.test_spelling import MAX_PER_1000, rate, unknown_words
 
 INSTRUMENTS = ROOT / "src" / "selfassess" / "instruments"
 NOTEBOOKS = ROOT / "notebooks"
@@ -59,14 +58,11 @@ def toolkit_words() -> dict[str, list[str]]:
 def test_toolkit_spelling():
     files = toolkit_words()
     assert any(f.endswith(".yaml") for f in files), "no instrument files found"
-    allowed = accepted_by(load_wordlist())
-    unknown = misspelled({w for ws in files.values() for w in ws}, allowed)
-    counts = {f: Counter(w for w in ws if w in unknown) for f, ws in files.items()}
-    total = sum(len(ws) for ws in files.values())
-    found = 1000 * sum(sum(c.values()) for c in counts.values()) / max(total, 1)
+    unknown = unknown_words(files, load_wordlist())
+    found = rate(unknown, files)
     detail = [
         f"  {f}: " + ", ".join(f"{w} ({n})" for w, n in c.most_common())
-        for f, c in counts.items()
+        for f, c in unknown.items()
         if c
     ]
     assert found <= MAX_PER_1000, (
