@@ -105,15 +105,16 @@ SELF = {
     "CENDANA-6": ([4, 4, 4, 4, 4, 4, 4, 4], None),
     "MERBAU-10": ([2, 3, 2, 3, 2, 2, 3, 2], None),
 }
-# Coachees' ratings of their supervisor at follow-up (one list per coachee). KENANGA-12 is a
-# coachee's slip for KENANGA-21's code: there is no self-assessment to compare it with.
+# Coachees' ratings of their supervisor at follow-up (one list per coachee). A supervisor's gap
+# is only computed with at least three coachees, so BUDI-07 (1) and SEROJA-11 (2) are left out.
+# KENANGA-12 is a coachee's slip for KENANGA-21's code: no self-assessment to compare it with.
 COACHEES = {
-    "MAWAR-12": [[3, 3, 3, 3, 3, 3, 3, 3], [4, 3, 3, 4, 3, 2, 4, 3]],
+    "MAWAR-12": [[3, 3, 3, 3, 3, 3, 3, 3], [4, 3, 3, 4, 3, 2, 4, 3], [5, 3, 3, 4, 3, 4, 5, 3]],
     "BUDI-07": [[4, 4, 3, 4, 3, 3, 4, 3]],
     "KENANGA-21": [[4, 4, 4, 4, 4, 3, 4, 4], [5, 4, 4, 4, 4, 3, 5, 4], [4, 3, 3, 4, 3, 3, 4, 3]],
-    "SEROJA-11": [[3, 3, 2, 3, 3, 2, 3, 2]],
-    "MERAK-14": [[3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 2, 3, 3, 3]],
-    "TERATAI-9": [[4, 4, 4, 4, 4, 4, 4, 4]],
+    "SEROJA-11": [[3, 3, 2, 3, 3, 2, 3, 2], [4, 3, 3, 3, 3, 3, 3, 3]],
+    "MERAK-14": [[3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 2, 3, 3, 3], [3, 4, 3, 3, 3, 3, 3, 3]],
+    "TERATAI-9": [[4, 4, 4, 4, 4, 4, 4, 4], [4, 4, 4, 4, 4, 4, 4, 4], [3, 4, 4, 4, 4, 4, 4, 4]],
     "KENANGA-12": [[3, 3, 3, 3, 3, 3, 3, 3]],
 }
 

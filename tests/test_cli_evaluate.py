@@ -101,7 +101,8 @@ def test_json_has_every_figure_as_numbers(tmp_path):
     groups = data["reaksi"]["kelompok"]["kelompok"]
     assert {"kelompok": "Bagian Keuangan", "disembunyikan": True} in groups
     gap = {d["dimensi"]: d["selisih"] for d in data["perilaku"]["selisih_diri_pegawai"]}
-    assert gap["relasi"] == pytest.approx(19 / 36)
+    assert gap["relasi"] == pytest.approx(0.5)
+    assert gap["konsistensi"] == pytest.approx(1 / 12)
     assert len(data["perilaku"]["peserta"]) == 12 * 8
 
 

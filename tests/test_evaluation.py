@@ -248,9 +248,13 @@ def test_behaviour_by_hand(mini):
     after = pd.DataFrame(
         {"dengar": [3.0, 3.5, 2.0], "umpan": [3.5, 3.0, 2.0]}, index=["S1", "S2", "S4"]
     )
+    # S1 rated by three coachees, S2 by three, S4 by two (too few: left out), S9 has no self
     coachee = pd.DataFrame(
-        {"dengar": [2.0, 3.0, 4.0, 1.0], "umpan": [3.0, 4.0, 2.0, 1.0]},
-        index=["S1", "S1", "S2", "S9"],
+        {
+            "dengar": [2.0, 3.0, 2.5, 4.0, 4.0, 4.0, 1.0, 1.0, 1.0],
+            "umpan": [3.0, 4.0, 3.5, 2.0, 2.0, 2.0, 1.0, 1.0, 1.0],
+        },
+        index=["S1", "S1", "S1", "S2", "S2", "S2", "S4", "S4", "S9"],
     )
     result = ev.behaviour(mini, before, after, coachee)
     dims = result.dimensions
@@ -269,18 +273,26 @@ def test_behaviour_by_hand(mini):
     assert result.gap.loc["umpan", "selisih"] == pytest.approx(0.5)
     assert result.gap.loc["dengar", ["diri", "pegawai"]].tolist() == pytest.approx([3.25, 3.25])
     gp = result.gap_participants.set_index(["kode", "dimensi"])
-    assert gp.loc[("S1", "dengar"), "jumlah_pegawai"] == 2
+    assert gp.loc[("S1", "dengar"), "jumlah_pegawai"] == 3
     assert gp.loc[("S2", "umpan"), "selisih"] == pytest.approx(1.0)
     assert any("S9" in w for w in result.warnings)
+    assert any("S4 (2 pegawai)" in w for w in result.warnings)
+    assert "S4" not in set(result.gap_participants["kode"])
 
 
 def test_behaviour_gap_uses_before_when_no_follow_up(mini):
     before = pd.DataFrame({"dengar": [2.0], "umpan": [3.0]}, index=["S1"])
-    coachee = pd.DataFrame({"dengar": [4.0], "umpan": [3.0]}, index=["S1"])
+    coachee = pd.DataFrame({"dengar": [4.0] * 3, "umpan": [3.0] * 3}, index=["S1"] * 3)
     result = ev.behaviour(mini, before=before, coachee=coachee)
     assert result.self_phase == "sebelum"
     assert result.gap.loc["dengar", "selisih"] == pytest.approx(-2.0)
     assert result.n == 0
+
+
+def test_min_raters_is_the_coachee_rule_of_the_personal_report():
+    from selfassess.report import MIN_COACHEES
+
+    assert ev.MIN_RATERS == MIN_COACHEES
 
 
 def test_to_dict_has_only_plain_numbers(reaksi, tes, mini):

@@ -296,13 +296,19 @@ def _quiz_score_checks(loaded: dict[str, _Loaded]) -> list[str]:
 # ── from the store ─────────────────────────────────────────────────────────────────────────────
 
 
-def _stored(store: Store, instrument: Instrument, phase: str | None) -> pd.DataFrame:
+def _stored(
+    store: Store, instrument: Instrument, phase: str | None, every: bool = False
+) -> pd.DataFrame:
+    """Saved answers to one instrument (one phase): the latest per participant, or ``every`` row
+    (coachee forms: each row is another coachee rating the supervisor named by the code)."""
     frame = answers_frame(store.submissions(kind="jawaban", instrument=instrument.id))
     if frame.empty:
         return frame
     if phase is not None:
         frame = frame[frame["fase"].fillna("") == phase]
-    return latest_per_participant(frame) if not frame.empty else frame
+    if every or frame.empty:
+        return frame.sort_values("id_kiriman")
+    return latest_per_participant(frame)
 
 
 def from_store(store: Store | None = None, group: bool = True) -> Evaluation:
@@ -326,11 +332,9 @@ def from_store(store: Store | None = None, group: bool = True) -> Evaluation:
             labels[sub.participant] = str(sub.payload["kelompok"])
     for role, (instrument_id, phase) in plan.items():
         instrument = instruments[instrument_id]
-        frame = _stored(store, instrument, phase)
+        frame = _stored(store, instrument, phase, every=role == "coachee")
         if frame.empty:
             continue
-        if role == "coachee":
-            frame = frame.sort_values("id_kiriman")
         frame.index = pd.RangeIndex(1, len(frame) + 1, name="baris")
         for item in instrument.items:
             if item.id not in frame:

@@ -15,7 +15,8 @@ The formulas (also on the guide pages ``alat/evaluasi-pelatihan.md`` and ``alat/
   normalised gain ⟨g⟩ = (post − pre) / (100 − pre) on those means, undefined (None) when the pre
   mean is already 100. "Improved" = post > pre.
 * **Behaviour.** Change per dimension = follow-up score − before score, for participants with
-  both. Self-versus-coachee gap = self score − mean of the coachees' scores for that supervisor.
+  both. Self-versus-coachee gap = self score − mean of the coachees' scores for that supervisor,
+  only for supervisors rated by at least :data:`MIN_RATERS` coachees.
 * **Groups.** A group with fewer than :data:`MIN_GROUP` people is never shown, only marked as
   suppressed. When the suppressed groups together hold fewer than :data:`MIN_GROUP` people, the
   smallest shown group is suppressed too, so that no figure can be worked back from the total.
@@ -40,6 +41,9 @@ from .instrument import Instrument, Item
 MIN_GROUP = 5
 #: Label of participants without a group value.
 NO_GROUP = "(tanpa kelompok)"
+#: Fewest coachee ratings before a supervisor's coachee mean is used (the rule of
+#: ``report.MIN_COACHEES``: one coachee's answers must not be recognisable).
+MIN_RATERS = 3
 #: NPS bands on the 0-10 item.
 PROMOTER_MIN, DETRACTOR_MAX = 9, 6
 
@@ -631,11 +635,20 @@ def _gap(
     own: pd.DataFrame, coachee: pd.DataFrame, dims: list[str], names: dict[str, str]
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     ratings = coachee.reindex(columns=dims).astype("float64")
-    per_supervisor = ratings.groupby(level=0).mean()
-    raters = ratings.groupby(level=0).size()
-    both = own.index.intersection(per_supervisor.index, sort=False)
+    raters = ratings.groupby(level=0, sort=False).size()
     warnings = []
-    no_self = [str(c) for c in per_supervisor.index.difference(own.index, sort=False)]
+    few = raters[(raters < MIN_RATERS) & raters.index.isin(own.index)]
+    if not few.empty:
+        listed = ", ".join(f"{code} ({n} pegawai)" for code, n in few.items())
+        warnings.append(
+            f"Selisih diri dan pegawai hanya dihitung untuk atasan yang dinilai paling sedikit "
+            f"{MIN_RATERS} pegawai, agar penilaian seorang pegawai tidak dapat dikenali; tidak "
+            f"dihitung: {listed}."
+        )
+    enough = raters.index[raters >= MIN_RATERS]
+    per_supervisor = ratings.groupby(level=0, sort=False).mean().loc[enough]
+    both = own.index.intersection(per_supervisor.index, sort=False)
+    no_self = [str(c) for c in raters.index.difference(own.index, sort=False)]
     if no_self:
         warnings.append(
             "Penilaian pegawai untuk kode yang tidak punya asesmen diri (tidak dibandingkan): "
@@ -643,7 +656,10 @@ def _gap(
             + "."
         )
     if both.empty:
-        warnings.append("Tidak ada atasan yang punya asesmen diri sekaligus penilaian pegawai.")
+        warnings.append(
+            f"Tidak ada atasan yang punya asesmen diri sekaligus penilaian dari paling sedikit "
+            f"{MIN_RATERS} pegawai."
+        )
     mine = own.loc[both].reindex(columns=dims).astype("float64")
     theirs = per_supervisor.loc[both]
     diff = mine - theirs

@@ -304,6 +304,8 @@ def _rows_xlsx(path: Path, notes: list[str]) -> tuple[list[list[object]], str]:
 def _cell(value: object) -> str | None:
     if value is None:
         return None
+    if type(value) is str:  # the common case first
+        return value.replace("\xa0", " ").strip() or None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -404,10 +406,11 @@ def parse_times(values: pd.Series, column: str, source: str) -> tuple[pd.Series,
     text = values.dropna().astype(str).str.strip()
     parsed: dict[object, datetime | None] = {}
     pending: dict[object, re.Match[str]] = {}
-    serial = pd.to_numeric(text, errors="coerce")
+    numbers = pd.to_numeric(text, errors="coerce")
+    serial = {r: float(v) for r, v in numbers.items() if pd.notna(v) and 20000 < v < 80000}
     for row, value in text.items():
-        if pd.notna(serial[row]) and 20000 < float(serial[row]) < 80000:
-            seconds = round(float(serial[row]) * 86400)
+        if row in serial:
+            seconds = round(serial[row] * 86400)
             parsed[row] = datetime(1899, 12, 30) + timedelta(seconds=seconds)
             continue
         match = _ISO.match(value)
@@ -419,7 +422,7 @@ def parse_times(values: pd.Series, column: str, source: str) -> tuple[pd.Series,
             pending[row] = match
             continue
         parsed[row] = None
-    if any(pd.notna(serial[r]) and parsed.get(r) is not None for r in text.index):
+    if any(parsed.get(r) is not None for r in serial):
         notes.append(
             f'{source}: kolom "{column}" berisi angka tanggal Excel; dibaca sebagai tanggal-waktu.'
         )
