@@ -97,7 +97,10 @@ def test_hitung_shows_scores_chart_bands_and_weakest_three_with_links(monkeypatc
     order = [focus.index(name) for name in ("Membimbing karier", "Menjadi teladan", "Membangun")]
     assert order == sorted(order)
     assert "(skor 3,4, Berkembang)" in focus
-    assert "https://intranet.example.go.id/panduan/memahami/mentoring/" in focus
+    assert (
+        '<a href="https://intranet.example.go.id/panduan/memahami/mentoring/" target="_blank"'
+        in focus
+    ), "guide links open in a new tab so the form keeps its answers"
     assert "Perilaku ini masih jarang Anda lakukan." in out  # band interpretation
     assert "Penilaian dari pegawai: 0 tersimpan" in out
 
@@ -224,3 +227,13 @@ def test_summary_for_notebooks():
     assert text.splitlines()[0].endswith(": 37 butir")
     assert "- Menjadi teladan: 4 butir" in text
     assert isinstance(asesmen_diri(), AsesmenDiri)
+
+
+def test_phase_defaults_to_outside_training(db_path):
+    app = asesmen_diri()
+    assert app.phase.label == "Bukan bagian pelatihan"
+    app.code.value = "ANI-1"
+    answer_all(app.obstacles_form, uniform(3))
+    app.obstacles_form.simpan.click()
+    (row,) = Store(db_path).submissions(instrument="cek-kendala")
+    assert row.payload["fase"] is None and "kelompok" not in row.payload

@@ -50,11 +50,13 @@ def safe_url(url: str | None) -> str | None:
 
 
 def link(url: str | None, label: str) -> str:
-    """An escaped link, or just the escaped label when the URL is not safe."""
+    """An escaped link (opening in a new tab), or just the escaped label when the URL is unsafe."""
     target = safe_url(url)
     if target is None:
         return inline(label)
-    return f'<a href="{html.escape(target, quote=True)}">{inline(label)}</a>'
+    href = html.escape(target, quote=True)
+    # a new tab, so that a form in the app keeps its answers when the reader follows a link
+    return f'<a href="{href}" target="_blank" rel="noopener">{inline(label)}</a>'
 
 
 def long_date(day: date) -> str:
@@ -263,16 +265,23 @@ def _signed(value: float) -> str:
 
 # ── the report ──────────────────────────────────────────────────────────────────────────────────
 
-STYLE = """
+#: Table styles shared by the report and the widgets.
+TABLE_CSS = """
+.sa-tabel{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.95rem}
+.sa-tabel th,.sa-tabel td{border:1px solid #bdbdbd;padding:.35rem .5rem;text-align:left;
+vertical-align:top}.sa-tabel thead th{background:#e8eaf6}.sa-angka{text-align:right;
+white-space:nowrap}.sa-total th,.sa-total td{font-weight:bold;background:#f5f5f5}
+"""
+
+STYLE = (
+    TABLE_CSS
+    + """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;
 color:#212121;margin:0;background:#fff;line-height:1.5}
 main{max-width:48rem;margin:0 auto;padding:1.5rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.3rem;margin-top:2rem;
 border-bottom:2px solid #303f9f;padding-bottom:.2rem}h3{font-size:1.05rem}
-.sa-meta{color:#424242}.sa-tabel{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.95rem}
-.sa-tabel th,.sa-tabel td{border:1px solid #bdbdbd;padding:.35rem .5rem;text-align:left;
-vertical-align:top}.sa-tabel thead th{background:#e8eaf6}.sa-angka{text-align:right;
-white-space:nowrap}.sa-total th,.sa-total td{font-weight:bold;background:#f5f5f5}
+.sa-meta{color:#424242}
 .sa-grafik{max-width:100%;height:auto}a{color:#1a237e}.sa-catatan{white-space:pre-wrap;
 border-left:4px solid #9fa8da;padding:.25rem .75rem;background:#f5f5f5}
 footer{margin-top:2rem;font-size:.85rem;color:#424242}
@@ -281,6 +290,7 @@ table,figure,li{break-inside:avoid}a{color:#000}a[href^="http"]::after{content:"
 font-size:.8em;word-break:break-all}.sa-cetak{display:none}}
 @page{size:A4;margin:18mm 16mm}
 """
+)
 
 
 @dataclass
@@ -372,6 +382,7 @@ def report_filename(code: str, day: date | None = None) -> str:
 
 __all__ = [
     "MIN_COACHEES",
+    "TABLE_CSS",
     "PersonalReport",
     "Section",
     "chart_html",

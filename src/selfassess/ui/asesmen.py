@@ -20,6 +20,7 @@ from ..guide import page_url
 from ..instrument import Instrument, Item, load, number
 from ..report import (
     MIN_COACHEES,
+    TABLE_CSS,
     PersonalReport,
     Section,
     chart_html,
@@ -41,13 +42,14 @@ SELF_ID, STAFF_ID, OBSTACLES_ID = (
 )
 
 PHASE_OPTIONS = [
-    ("Bukan bagian pelatihan", None),
+    ("Bukan bagian pelatihan", ""),  # "" because a Dropdown shows None as an empty choice
     ("Sebelum pelatihan", "sebelum"),
     ("Sesudah pelatihan (tindak lanjut)", "sesudah"),
 ]
 
 #: Styles for the forms: full item texts above their answers, answers side by side.
-STYLE = """<style>
+STYLE = (
+    """<style>
 .sa-butir{flex-direction:column;align-items:flex-start;width:100%;margin:.35rem 0 .6rem 0}
 .sa-butir>.widget-label{white-space:normal;width:auto!important;max-width:100%;
   overflow:visible;line-height:1.4;margin-bottom:.15rem}
@@ -55,12 +57,17 @@ STYLE = """<style>
 .sa-butir .widget-radio-box label{width:auto}
 .sa-belum>.widget-label{color:#b00020;font-weight:bold}
 .sa-dimensi{margin-top:1rem}
-</style>"""
+.sa-hasil a,.sa-intro a{color:#1a237e;text-decoration:underline}
+.sa-hasil .sa-grafik{max-width:100%;height:auto}
+"""
+    + TABLE_CSS
+    + "</style>"
+)
 
 
 def guide_link(page: str, label: str) -> str:
     """A link to a guide page that opens in a new tab (the form stays as it is)."""
-    return link(page_url(page), label).replace("<a ", '<a target="_blank" rel="noopener" ', 1)
+    return link(page_url(page), label)
 
 
 def _item_widget(number_: int, item: Item) -> w.Widget:
@@ -142,7 +149,7 @@ class InstrumentForm(w.VBox):
         self.simpan.on_click(guarded(self.status)(self._save))
         intro = w.HTML(
             f"<h3>{html.escape(inst.title.plain)}</h3><p>{html.escape(inst.instructions.id)}</p>"
-        )
+        ).add_class("sa-intro")
         if self.own_code and inst.page:
             intro.value += f"<p>Penjelasan: {guide_link(inst.page, 'panduan alat ini')}.</p>"
         head: list[w.Widget] = [w.HTML(STYLE), intro]
@@ -227,7 +234,7 @@ class InstrumentForm(w.VBox):
         code, answers = self._check()
         payload: dict[str, Any] = {
             "jawaban": answers,
-            "fase": self.phase.value if self.phase is not None else None,
+            "fase": (self.phase.value or None) if self.phase is not None else None,
             "peran": self.role,
         }
         if self.group is not None and self.group.value.strip():
@@ -304,7 +311,7 @@ class AsesmenDiri(w.VBox):
             style={"description_width": "initial"},
         )
         self.phase = w.Dropdown(
-            options=PHASE_OPTIONS, value=None, description="Fase",
+            options=PHASE_OPTIONS, value="", description="Fase",
             style={"description_width": "initial"},
         )  # fmt: skip
         self.group = w.Text(
@@ -332,8 +339,8 @@ class AsesmenDiri(w.VBox):
             [
                 w.HTML(STYLE),
                 w.HTML(
-                    "<p>Isi kode peserta Anda sekali di sini. Kode yang sama dipakai untuk kedua "
-                    "bagian dan untuk laporan. Cara membaca hasilnya ada di "
+                    '<p class="sa-intro">Isi kode peserta Anda sekali di sini. Kode yang sama '
+                    "dipakai untuk kedua bagian dan untuk laporan. Cara membaca hasilnya ada di "
                     f"{guide_link('alat/asesmen-diri.md', 'panduan alat asesmen diri')}.</p>"
                 ),
                 self.code,
@@ -367,7 +374,7 @@ class AsesmenDiri(w.VBox):
         report = PersonalReport(
             code=code,
             sections=sections,
-            phase=self.phase.value,
+            phase=self.phase.value or None,
             group=self.group.value.strip() or None,
             note=self.note.value.strip() or None,
         )
