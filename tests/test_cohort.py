@@ -228,3 +228,19 @@ def test_prepare_allows_repeated_codes_only_for_coachee_forms():
     assert (info.value.row, info.value.column) == (3, "Kode atasan (B)")
     prepared = prepare(instrument, table, repeats=True)
     assert prepared.codes.tolist().count("KENANGA-21") == 3
+
+
+def test_from_store_with_only_a_pre_test_says_what_is_missing(tmp_path):
+    store = Store(tmp_path / "hasil.sqlite")
+    store.append("jawaban", "PST-01", {"jawaban": {"P01": "b"}, "fase": "sebelum"},
+                 instrument=cohort.TEST)  # fmt: skip
+    with pytest.raises(UserError) as info:
+        cohort.from_store(store)
+    message = str(info.value)
+    assert "belum cukup data" in message
+    assert "Tes pengetahuan sesudah belum ada" in message and "1 peserta" in message
+    store.append("jawaban", "PST-01", {"jawaban": {"REA1": 4, "REA10": 9}},
+                 instrument=cohort.REACTION)  # fmt: skip
+    result = cohort.from_store(store)
+    assert result.reaction is not None and result.learning is None
+    assert any("Tes pengetahuan sesudah belum ada" in w for w in result.warnings)

@@ -355,20 +355,31 @@ def from_store(store: Store | None = None, group: bool = True) -> Evaluation:
             file=str(store.path),
             hint="Minta peserta mengisi formulir di notebook 03-evaluasi-pelatihan lebih dahulu.",
         )
+    notes = []
     if ("pre" in loaded) != ("post" in loaded):
         kept = "pre" if "pre" in loaded else "post"
-        loaded.pop(kept)
+        count = len(loaded.pop(kept).values)
         missing = "sesudah" if kept == "pre" else "sebelum"
-        note = f"Tes pengetahuan {missing} belum ada di penyimpanan; pembelajaran belum dihitung."
-    else:
-        note = None
-    if set(loaded) & {"before", "after", "coachee"} in ({"before"}, {"after"}):
-        loaded.pop("before", None)
-        loaded.pop("after", None)
+        notes.append(
+            f"Tes pengetahuan {missing} belum ada di penyimpanan ({ROLES[kept]}: {count} peserta); "
+            "pembelajaran belum dihitung."
+        )
+    behaviour = set(loaded) & {"before", "after", "coachee"}
+    if behaviour in ({"before"}, {"after"}):
+        kept = behaviour.pop()
+        count = len(loaded.pop(kept).values)
+        notes.append(
+            f"Baru ada {ROLES[kept]} ({count} peserta); perubahan perilaku belum dihitung."
+        )
+    if not loaded:
+        raise UserError(
+            "belum cukup data untuk rekap. " + " ".join(notes),
+            file=str(store.path),
+            hint="Tunggu sampai peserta mengisi tahap berikutnya, lalu klik Hitung lagi.",
+        )
     has_groups = group and any(
         x.groups is not None and x.groups.notna().any() for x in loaded.values()
     )
     result = _evaluate(loaded, "kelompok" if has_groups else None, instruments)
-    if note:
-        result.warnings.append(note)
+    result.warnings.extend(notes)
     return result

@@ -161,7 +161,10 @@ class RekapPelatih(w.VBox):
         rows = []
         for role, label in _LABELS.items():
             upload = w.FileUpload(
-                accept=".csv,.xlsx,.txt", multiple=False, description=f"Unggah {label.lower()}"
+                accept=".csv,.xlsx,.txt",
+                multiple=False,
+                description=f"Unggah {label.lower()}",
+                layout=w.Layout(width="19em"),
             )
             path = w.Text(
                 description=f"Lokasi {label.lower()}",
