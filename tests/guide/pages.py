@@ -26,8 +26,11 @@ TIME_LINE = re.compile(r"^Perkiraan waktu: .*\d+ menit.*\.$")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 URL = re.compile(r"\b(?:https?|ftp|file)://\S+|\bwww\.\S+", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-#: Elements whose text is not prose: code, keyboard keys, permalink anchors, scripts.
-NOT_PROSE = "pre, code, kbd, samp, script, style, a.headerlink, .md-source-file"
+#: Elements whose text is not prose: code, keyboard keys, permalink anchors, scripts, and text
+#: marked as another language (``*Coaching for Performance*{lang=en}``), which id_ID cannot judge.
+NOT_PROSE = (
+    "pre, code, kbd, samp, script, style, a.headerlink, .md-source-file, [lang]:not([lang|=id])"
+)
 
 
 def training_pages(sections: Iterable[str] = TRAINING_SECTIONS) -> list[str]:

@@ -109,3 +109,11 @@ def test_checker_counts_misspellings_and_ignores_code_and_urls():
     assert rate(unknown, pages) == pytest.approx(1000 * 4 / len(pages["uji.html"]))
     listed = ["bertfokus", "laporn", "coachee", "laporannyaa"]
     assert not unknown_words(pages, listed)["uji.html"], "listed words and stem + clitic pass"
+
+
+def test_checker_skips_text_marked_as_another_language():
+    html = (
+        '<article class="md-content__inner"><p>Buku <em lang="en">Coaching for Performance</em> '
+        'dan <span lang="id">laporn</span> serta <span lang="en-GB">colour</span>.</p></article>'
+    )
+    assert words(prose(article(html))) == ["Buku", "dan", "laporn", "serta"]
