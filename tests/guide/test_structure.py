@@ -25,10 +25,10 @@ from tests.guide.pages import (
 pytestmark = pytest.mark.site
 
 #: Sections written and checked in full: a draft page here fails.
-CHECKED = ("memahami", "atasan", "proses", "kendala")
+CHECKED = ("memahami", "atasan", "proses", "kendala", "praktik", "pelatih")
 #: Sections still being written (issue 3). A page that is still a one-line draft is an expected
 #: failure; the mark is strict, so once a page is written it must pass like any other.
-IN_PROGRESS = ("praktik", "pelatih")
+IN_PROGRESS: tuple[str, ...] = ()
 
 
 def _page(site_dir, page: str):
