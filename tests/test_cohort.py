@@ -244,3 +244,28 @@ def test_from_store_with_only_a_pre_test_says_what_is_missing(tmp_path):
     result = cohort.from_store(store)
     assert result.reaction is not None and result.learning is None
     assert any("Tes pengetahuan sesudah belum ada" in w for w in result.warnings)
+
+
+def test_from_store_behaviour_with_every_coachee_row(tmp_path):
+    store = Store(tmp_path / "hasil.sqlite")
+    own, rated = cohort.load(cohort.SELF), cohort.load(cohort.COACHEE)
+
+    def uniform(instrument, score: int) -> dict[str, int]:
+        return {
+            i.id: (6 - score if i.reverse else score) for i in instrument.items if i.type == "skala"
+        }
+
+    for n in range(5):
+        code = f"ATS-{n + 1:02d}"
+        for phase, score in (("sebelum", 3), ("sesudah", 4)):
+            store.append("jawaban", code, {"jawaban": uniform(own, score), "fase": phase,
+                                           "peran": "diri"}, instrument=cohort.SELF)  # fmt: skip
+    for score in (3, 3, 2):  # three coachees of ATS-01: mean 8/3
+        store.append("jawaban", "ATS-01", {"jawaban": uniform(rated, score), "peran": "pegawai"},
+                     instrument=cohort.COACHEE)  # fmt: skip
+    b = cohort.from_store(store).behaviour
+    assert b.n == 5
+    assert b.dimensions["perubahan"].tolist() == pytest.approx([1.0] * 8)
+    # self at follow-up 4 minus the coachees' mean 8/3 = 4/3 on every dimension
+    assert b.gap["selisih"].tolist() == pytest.approx([4 / 3] * 8)
+    assert b.gap["n"].tolist() == [1] * 8
