@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make serve         panduan di http://$(HOST):$(PORT)"
-	@echo "make site          bangun situs untuk server web ke site/"
+	@echo "make site          bangun situs untuk server web ke site/ (subfolder: SITE_URL=https://…/)"
 	@echo "make site-offline  bangun situs untuk folder bersama (file://) ke site-offline/"
 	@echo "make lab           JupyterLab pada notebooks/"
 	@echo "make app           aplikasi lokakarya (Voila) pada notebooks/"
@@ -33,7 +33,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(if $(SITE_URL),SELFASSESS_SITE_URL=$(SITE_URL)) $(BIN)/mkdocs build --strict --clean --site-dir site
 
 site-offline: $(STAMP)
 	SELFASSESS_OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir site-offline
