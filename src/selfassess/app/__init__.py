@@ -1,0 +1,241 @@
+"""The workshop app: the notebooks served by Voilà, code hidden, in Indonesian, with no internet.
+
+``selfassess aplikasi`` (and ``make app``) call :func:`serve`. What the app needs besides Voilà
+itself lives next to this file:
+
+* ``share/nbconvert/templates/panduan/`` — the Voilà template ``panduan``: the landing page that
+  lists the tools, the tool page (no code, Indonesian loading and error messages, no stylesheet from
+  a CDN), and Indonesian error pages. It is found through ``JUPYTER_PATH``.
+* ``server/`` — Jupyter Server pages that Voilà does not template itself (the password form and
+  its error pages), in Indonesian.
+
+The settings are built by :func:`voila_config` (pure, tested); :func:`serve` only starts Voilà.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import secrets
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+from ..guide import base_url as guide_base_url
+from ..store import ENV_VAR as DB_ENV_VAR
+from ..store import default_path
+
+HERE = Path(__file__).resolve().parent
+#: Added to ``JUPYTER_PATH`` so that Voilà finds the ``panduan`` template.
+SHARE = HERE / "share"
+#: Templates that replace Jupyter Server's own (password form, error pages).
+SERVER_TEMPLATES = HERE / "server"
+TEMPLATE = "panduan"
+TEMPLATE_DIR = SHARE / "nbconvert" / "templates" / TEMPLATE
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8866
+#: Minutes before a kernel that no browser is connected to any more is stopped.
+DEFAULT_IDLE_MINUTES = 60
+#: Letters for generated passwords: no 0/O or 1/l/I, so that they can be read off a whiteboard.
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+#: Shown (by the template) instead of a failed cell's output; also given to Voilà as the hint.
+CELL_ERROR = (
+    "Bagian alat ini gagal dijalankan. Muat ulang halaman; bila masih gagal, beri tahu pelatih. "
+    "Hasil yang sudah disimpan tetap aman."
+)
+
+
+@dataclass
+class AppSettings:
+    """How to serve the app: folder, address, password, results file, kernel culling."""
+
+    notebooks: Path
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    password: str = ""
+    results: Path | None = None
+    idle_minutes: int = DEFAULT_IDLE_MINUTES
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        """The address participants open (IPv6 in brackets)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.x, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def generate_password(length: int = 8) -> str:
+    """A random password that is easy to read aloud and to type."""
+    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
+
+
+def check_settings(settings: AppSettings, *, open_network: bool = False) -> None:
+    """Refuse settings that would not work or would expose results without a password."""
+    folder = settings.notebooks
+    if not folder.is_dir():
+        raise UserError(
+            "folder notebook tidak ditemukan.",
+            file=str(folder),
+            hint="Jalankan perintah dari folder proyek atau sebutkan foldernya dengan --notebooks.",
+        )
+    if not any(folder.glob("*.ipynb")):
+        raise UserError(
+            "folder ini tidak berisi notebook (.ipynb).",
+            file=str(folder),
+            hint="Arahkan --notebooks ke folder notebooks/ proyek ini.",
+        )
+    if not 1 <= settings.port <= 65535:
+        raise UserError(
+            f"port {settings.port} tidak sah.",
+            field="--port",
+            hint="Pilih angka 1024-65535, misalnya 8866.",
+        )
+    if settings.idle_minutes < 0:
+        raise UserError(
+            "batas menganggur tidak boleh negatif.",
+            field="--menganggur",
+            hint="Isi jumlah menit, misalnya 60, atau 0 untuk tidak pernah menghentikan kernel.",
+        )
+    if not is_loopback(settings.host) and not settings.password and not open_network:
+        raise UserError(
+            f"alamat {settings.host} dapat dibuka dari komputer lain, tetapi aplikasi belum "
+            "memakai kata sandi.",
+            field="--host",
+            hint="Tambahkan --sandi-acak (atau --sandi TEKS). Bila jaringan ini memang khusus "
+            "lokakarya, tambahkan --tanpa-sandi.",
+        )
+
+
+def port_is_free(host: str, port: int) -> bool:
+    """True when nothing is listening on ``host:port`` yet."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def page_config_hook(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+    """Give the templates the guide's address (``SELFASSESS_PANDUAN_URL``)."""
+    page_config["panduanUrl"] = guide_base_url()
+    return page_config
+
+
+def server_environment() -> Any:
+    """Jinja environment for Jupyter Server's pages, with our Indonesian templates first."""
+    import jinja2
+    from jupyter_server.serverapp import DEFAULT_TEMPLATE_PATH_LIST
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(
+            [str(SERVER_TEMPLATES), str(TEMPLATE_DIR), *DEFAULT_TEMPLATE_PATH_LIST]
+        ),
+        extensions=["jinja2.ext.i18n"],
+        autoescape=True,
+    )
+    env.install_null_translations(newstyle=False)  # type: ignore[attr-defined]
+    return env
+
+
+def tornado_settings() -> dict[str, Any]:
+    """Indonesian pages for Jupyter Server's handlers and for addresses that match no handler."""
+    from jupyter_server.base.handlers import Template404
+
+    return {"jinja2_env": server_environment(), "default_handler_class": Template404}
+
+
+def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
+    """Voilà's configuration for the app, as plain ``{class: {trait: value}}`` data."""
+    idle = settings.idle_minutes * 60
+    config: dict[str, dict[str, Any]] = {
+        "Voila": {
+            "ip": settings.host,
+            "port": settings.port,
+            "port_retries": 0,
+            "open_browser": False,
+            "root_dir": str(settings.notebooks.resolve()),
+            "token": settings.password,
+        },
+        "VoilaConfiguration": {
+            "template": TEMPLATE,
+            "theme": "light",
+            "classic_tree": True,
+            "strip_sources": True,
+            "show_tracebacks": False,
+            "allow_template_override": "NO",
+            "allow_theme_override": "NO",
+            "page_config_hook": page_config_hook,
+        },
+        "VoilaExecutor": {"cell_error_instruction": CELL_ERROR},
+        "MappingKernelManager": {
+            "cull_idle_timeout": idle,
+            "cull_interval": 60 if idle else 300,
+            "cull_connected": False,
+        },
+    }
+    for section, values in settings.extra.items():
+        config.setdefault(section, {}).update(values)
+    return config
+
+
+def environment(settings: AppSettings, base: dict[str, str] | None = None) -> dict[str, str]:
+    """Process environment for Voilà and its kernels: template path and results file."""
+    env = dict(os.environ if base is None else base)
+    paths = [str(SHARE), *filter(None, env.get("JUPYTER_PATH", "").split(os.pathsep))]
+    env["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+    if settings.results is not None:
+        env[DB_ENV_VAR] = str(settings.results.expanduser().resolve())
+    return env
+
+
+def banner(settings: AppSettings) -> str:
+    """What the trainer reads in the terminal when the app starts."""
+    results = Path(environment(settings)[DB_ENV_VAR]) if settings.results else default_path()
+    lines = [
+        "Aplikasi lokakarya Panduan Coaching & Mentoring ASN",
+        f"  Alamat      : {settings.url}",
+        f"  Kata sandi  : {settings.password or '(tidak ada)'}",
+        f"  Hasil       : {results}",
+        f"  Panduan     : {guide_base_url()}",
+        "Tekan Ctrl+C untuk berhenti.",
+    ]
+    if is_loopback(settings.host):
+        lines.insert(5, "  Hanya dapat dibuka dari komputer ini (gunakan --host untuk jaringan).")
+    return "\n".join(lines)
+
+
+def serve(settings: AppSettings, *, open_network: bool = False) -> int:
+    """Check the settings, then run Voilà until it is stopped."""
+    check_settings(settings, open_network=open_network)
+    if not port_is_free(settings.host, settings.port):
+        raise UserError(
+            f"port {settings.port} di alamat {settings.host} sudah dipakai program lain.",
+            field="--port",
+            hint="Hentikan program itu atau pilih port lain, misalnya --port 8867.",
+        )
+    os.environ.update(environment(settings))
+    print(banner(settings), flush=True)
+
+    from traitlets.config import Config
+    from voila.app import Voila
+
+    config = Config(voila_config(settings))
+    config.Voila.tornado_settings = tornado_settings()
+    Voila.launch_instance(argv=[str(settings.notebooks.resolve())], config=config)
+    return 0

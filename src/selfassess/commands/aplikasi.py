@@ -1,0 +1,85 @@
+"""``selfassess aplikasi``: serve the workshop notebooks as an app (Voilà), code hidden."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..app import (
+    DEFAULT_HOST,
+    DEFAULT_IDLE_MINUTES,
+    DEFAULT_PORT,
+    AppSettings,
+    generate_password,
+    serve,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``aplikasi`` subcommand."""
+    parser = sub.add_parser(
+        "aplikasi",
+        help="jalankan aplikasi lokakarya (Voilà) untuk peserta",
+        description=(
+            "Menyajikan notebook lokakarya sebagai aplikasi web tanpa kode, dalam bahasa "
+            "Indonesia, tanpa akses internet. Untuk lokakarya di jaringan kantor, pakai --host "
+            "dengan alamat intranet server dan --sandi-acak."
+        ),
+    )
+    parser.add_argument(
+        "--notebooks",
+        type=Path,
+        default=Path("notebooks"),
+        help="folder notebook (bawaan: notebooks)",
+    )
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"alamat yang didengarkan (bawaan: {DEFAULT_HOST}, hanya komputer ini); "
+        "alamat intranet server, misalnya 10.20.30.40, atau 0.0.0.0 untuk semua",
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (bawaan: {DEFAULT_PORT})"
+    )
+    password = parser.add_mutually_exclusive_group()
+    password.add_argument("--sandi", metavar="TEKS", default="", help="kata sandi untuk peserta")
+    password.add_argument(
+        "--sandi-acak", action="store_true", help="buat kata sandi acak dan tampilkan"
+    )
+    password.add_argument(
+        "--tanpa-sandi",
+        action="store_true",
+        help="izinkan alamat jaringan tanpa kata sandi (hanya untuk jaringan khusus lokakarya)",
+    )
+    parser.add_argument(
+        "--hasil",
+        type=Path,
+        default=None,
+        help="berkas hasil SQLite (bawaan: $SELFASSESS_DB atau ~/.selfassess/hasil.sqlite)",
+    )
+    parser.add_argument(
+        "--menganggur",
+        type=int,
+        default=DEFAULT_IDLE_MINUTES,
+        metavar="MENIT",
+        help="hentikan kernel yang tidak lagi tersambung ke peramban setelah sekian menit "
+        f"(bawaan: {DEFAULT_IDLE_MINUTES}; 0 = tidak pernah)",
+    )
+    parser.set_defaults(func=run)
+
+
+def settings_from(args: argparse.Namespace) -> AppSettings:
+    """Turn the parsed options into :class:`AppSettings`."""
+    return AppSettings(
+        notebooks=args.notebooks,
+        host=args.host,
+        port=args.port,
+        password=generate_password() if args.sandi_acak else args.sandi,
+        results=args.hasil,
+        idle_minutes=args.menganggur,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve the app until Ctrl+C."""
+    return serve(settings_from(args), open_network=args.tanpa_sandi)
