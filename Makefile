@@ -41,8 +41,9 @@ site-offline: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=$(HOST) --ServerApp.root_dir=notebooks
 
+# Untuk server intranet, misalnya: make app HOST=10.20.30.40 APP_ARGS=--sandi-acak
 app: $(STAMP)
-	$(BIN)/voila notebooks --Voila.ip=$(HOST) --port=$(APP_PORT) --no-browser
+	$(BIN)/selfassess aplikasi --notebooks notebooks --host $(HOST) --port $(APP_PORT) $(APP_ARGS)
 
 sysdeps:
 	@sh scripts/sysdeps.sh

@@ -146,3 +146,103 @@ def site_url() -> Iterator[str]:
 def offline_root() -> Path:
     """The file-share build (site-offline/)."""
     return _built("site-offline")
+
+
+# ── The workshop app (Voilà), started the way `make app` starts it ─────────────────────────────
+
+
+@dataclass
+class AppServer:
+    """A running ``selfassess aplikasi``: its address, results file and log."""
+
+    url: str
+    db: Path
+    notebooks: Path
+    log: Path
+    process: object = None
+    password: str = ""
+
+    def rows(self, kind: str | None = None) -> int:
+        """Rows in the results file (optionally of one kind), read with plain sqlite3."""
+        import sqlite3
+
+        if not self.db.exists():
+            return 0
+        with sqlite3.connect(self.db) as conn:
+            if kind is None:
+                return conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
+            return conn.execute(
+                "SELECT COUNT(*) FROM submissions WHERE kind = ?", (kind,)
+            ).fetchone()[0]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(
+    workdir: Path, notebooks: Path, *, password: str = "", env: dict[str, str] | None = None
+) -> AppServer:
+    """Start ``selfassess aplikasi`` on a free loopback port and wait until it answers."""
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    port = free_port()
+    db = workdir / "hasil.sqlite"
+    log = workdir / "aplikasi.log"
+    args = [sys.executable, "-m", "selfassess.cli", "aplikasi", "--notebooks", str(notebooks)]
+    args += ["--port", str(port), "--hasil", str(db)]
+    if password:
+        args += ["--sandi", password]
+    handle = log.open("w")
+    process = subprocess.Popen(
+        args,
+        cwd=workdir,
+        env={**os.environ, **(env or {})},
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
+    server = AppServer(f"http://127.0.0.1:{port}/", db, notebooks, log, process, password)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"selfassess aplikasi stopped at start:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(server.url, timeout=5):
+                return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    stop_app(server)
+    pytest.fail(f"selfassess aplikasi did not answer within 90 s:\n{log.read_text()}")
+
+
+def stop_app(server: AppServer) -> None:
+    """Stop the server and its kernels (SIGTERM, then SIGKILL)."""
+    import subprocess
+
+    process = server.process
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory, site_url) -> Iterator[AppServer]:
+    """The app on notebooks/, results in a temporary file, guide links pointing at site/."""
+    workdir = tmp_path_factory.mktemp("aplikasi")
+    server = start_app(workdir, ROOT / "notebooks", env={"SELFASSESS_PANDUAN_URL": site_url})
+    yield server
+    stop_app(server)

@@ -137,6 +137,16 @@ def page_config_hook(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, A
     return page_config
 
 
+def prelaunch_hook(handler: Any, notebook: Any = None, cwd: str = "") -> None:
+    """Set the ``_xsrf`` cookie before a tool page is sent.
+
+    When the participant leaves a tool, the page asks the server to stop its kernel, with the
+    ``_xsrf`` cookie as proof. Voilà only sets that cookie on some pages, so without this a tool
+    opened straight from a link would leave its kernel running until it is culled.
+    """
+    _ = handler.xsrf_token
+
+
 def server_environment() -> Any:
     """Jinja environment for Jupyter Server's pages, with our Indonesian templates first."""
     import jinja2
@@ -181,6 +191,7 @@ def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
             "allow_template_override": "NO",
             "allow_theme_override": "NO",
             "page_config_hook": page_config_hook,
+            "prelaunch_hook": prelaunch_hook,
         },
         "VoilaExecutor": {"cell_error_instruction": CELL_ERROR},
         "MappingKernelManager": {
