@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -244,5 +245,46 @@ def app_server(tmp_path_factory, site_url) -> Iterator[AppServer]:
     """The app on notebooks/, results in a temporary file, guide links pointing at site/."""
     workdir = tmp_path_factory.mktemp("aplikasi")
     server = start_app(workdir, ROOT / "notebooks", env={"SELFASSESS_PANDUAN_URL": site_url})
+    yield server
+    stop_app(server)
+
+
+def _notebook(
+    path: Path, title: str, code: str, kernel: str = "python3", language: str = "python"
+) -> None:
+    cells = [
+        {"cell_type": "markdown", "id": "judul", "metadata": {}, "source": f"# {title}"},
+        {
+            "cell_type": "code",
+            "id": "kode",
+            "metadata": {},
+            "source": code,
+            "outputs": [],
+            "execution_count": None,
+        },
+    ]
+    spec = {"name": kernel, "display_name": kernel, "language": language}
+    path.write_text(
+        json.dumps(
+            {"cells": cells, "metadata": {"kernelspec": spec}, "nbformat": 4, "nbformat_minor": 5}
+        ),
+        encoding="utf-8",
+    )
+
+
+FAILING_APP_PASSWORD = "uji-sandi-7"
+
+
+@pytest.fixture(scope="session")
+def failing_app(tmp_path_factory):
+    """An app with a password over notebooks that raise, kill their kernel, or cannot load."""
+    workdir = tmp_path_factory.mktemp("aplikasi-gagal")
+    folder = workdir / "notebooks"
+    folder.mkdir()
+    _notebook(folder / "galat.ipynb", "Alat yang galat", "raise RuntimeError('rahasia-dalam')")
+    _notebook(folder / "mati.ipynb", "Kernel yang mati", "import os\nos._exit(1)")
+    _notebook(folder / "tanpa-kernel.ipynb", "Tanpa kernel", "1", "tidak-ada", "cobol")
+    (folder / "rusak.ipynb").write_text("{ bukan JSON", encoding="utf-8")
+    server = start_app(workdir, folder, password=FAILING_APP_PASSWORD)
     yield server
     stop_app(server)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
@@ -23,7 +22,8 @@ from tests.browser.apptools import (
     open_tool,
     wait_tool_ready,
 )
-from tests.browser.conftest import ROOT, start_app, stop_app
+from tests.browser.conftest import FAILING_APP_PASSWORD as PASSWORD
+from tests.browser.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -178,47 +178,6 @@ def test_lost_kernel_tells_the_participant_to_reload(guarded_page, app_server):
 
 
 # ── A second server: password, and notebooks that fail ─────────────────────────────────────
-
-
-def _notebook(
-    path: Path, title: str, code: str, kernel: str = "python3", language: str = "python"
-) -> None:
-    cells = [
-        {"cell_type": "markdown", "id": "judul", "metadata": {}, "source": f"# {title}"},
-        {
-            "cell_type": "code",
-            "id": "kode",
-            "metadata": {},
-            "source": code,
-            "outputs": [],
-            "execution_count": None,
-        },
-    ]
-    spec = {"name": kernel, "display_name": kernel, "language": language}
-    path.write_text(
-        json.dumps(
-            {"cells": cells, "metadata": {"kernelspec": spec}, "nbformat": 4, "nbformat_minor": 5}
-        ),
-        encoding="utf-8",
-    )
-
-
-PASSWORD = "uji-sandi-7"
-
-
-@pytest.fixture(scope="module")
-def failing_app(tmp_path_factory):
-    """An app with a password over notebooks that raise, kill their kernel, or cannot load."""
-    workdir = tmp_path_factory.mktemp("aplikasi-gagal")
-    folder = workdir / "notebooks"
-    folder.mkdir()
-    _notebook(folder / "galat.ipynb", "Alat yang galat", "raise RuntimeError('rahasia-dalam')")
-    _notebook(folder / "mati.ipynb", "Kernel yang mati", "import os\nos._exit(1)")
-    _notebook(folder / "tanpa-kernel.ipynb", "Tanpa kernel", "1", "tidak-ada", "cobol")
-    (folder / "rusak.ipynb").write_text("{ bukan JSON", encoding="utf-8")
-    server = start_app(workdir, folder, password=PASSWORD)
-    yield server
-    stop_app(server)
 
 
 def test_password_form_is_indonesian_and_required(guarded_page, failing_app):
