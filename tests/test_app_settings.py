@@ -32,6 +32,7 @@ def test_voila_hides_code_and_tracebacks_and_locks_the_template():
     assert conf["strip_sources"] is True and conf["show_tracebacks"] is False
     assert conf["allow_template_override"] == "NO" and conf["allow_theme_override"] == "NO"
     assert config["VoilaExecutor"]["cell_error_instruction"] == app.CELL_ERROR
+    assert config["VoilaExecutor"]["iopub_timeout"] >= 30
 
 
 def test_idle_kernels_without_a_browser_are_culled():

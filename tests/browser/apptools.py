@@ -14,10 +14,13 @@ LEAKS = re.compile(
     r"An exception occurred|Kernel is dead|Not Found|Internal Server Error"
 )
 
+#: Voilà has run every cell, shown the page, and drawn every output it received (it removes each
+#: output's JSON script once it is drawn; widgets are drawn after their models arrive).
 READY = """() => {
   const cells = document.getElementById('rendered_cells');
   return !document.getElementById('loading') && cells !== null
-    && getComputedStyle(cells).display !== 'none';
+    && getComputedStyle(cells).display !== 'none'
+    && document.querySelector('script[type="application/vnd.voila.cell-output+json"]') === null;
 }"""
 
 APP_NAME = "Aplikasi Lokakarya Coaching & Mentoring ASN"

@@ -45,6 +45,15 @@ def find_chromium() -> str | None:
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _axe_report():
+    """Write the axe counts of the session when SELFASSESS_AXE_REPORT is set (see a11y.py)."""
+    yield
+    from tests.browser.a11y import write_report
+
+    write_report()
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session."""
@@ -84,10 +93,8 @@ def is_loopback(url: str) -> bool:
     return host in LOOPBACK or host.startswith("127.")
 
 
-@pytest.fixture
-def guarded_page(browser) -> Iterator[tuple[object, Traffic]]:
-    """A page in a fresh context; external requests are aborted and recorded."""
-    context = browser.new_context(locale="id-ID")
+def guard(context) -> Traffic:
+    """Abort and record every non-loopback request of a browser context (and its pages)."""
     traffic = Traffic()
 
     def route(r):
@@ -99,18 +106,29 @@ def guarded_page(browser) -> Iterator[tuple[object, Traffic]]:
             traffic.external.append(url)
             r.abort()
 
+    def watch(page):
+        page.on("request", lambda req: on_request(req))
+        page.on(
+            "console",
+            lambda m: traffic.console_errors.append(m.text) if m.type == "error" else None,
+        )
+        page.on("pageerror", lambda e: traffic.page_errors.append(str(e)))
+
     def on_request(req):
         if not is_loopback(req.url) and req.url not in traffic.external:
             traffic.external.append(req.url)
 
     context.route("**/*", route)
+    context.on("page", watch)
+    return traffic
+
+
+@pytest.fixture
+def guarded_page(browser) -> Iterator[tuple[object, Traffic]]:
+    """A page in a fresh context; external requests are aborted and recorded."""
+    context = browser.new_context(locale="id-ID")
+    traffic = guard(context)
     page = context.new_page()
-    page.on("request", on_request)
-    page.on(
-        "console",
-        lambda m: traffic.console_errors.append(m.text) if m.type == "error" else None,
-    )
-    page.on("pageerror", lambda e: traffic.page_errors.append(str(e)))
     yield page, traffic
     context.close()
 
@@ -163,6 +181,11 @@ class AppServer:
     process: object = None
     password: str = ""
 
+    @property
+    def downloads(self) -> Path:
+        """Where the app writes a copy of every file offered for download."""
+        return self.db.parent / "unduhan"
+
     def rows(self, kind: str | None = None) -> int:
         """Rows in the results file (optionally of one kind), read with plain sqlite3."""
         import sqlite3
@@ -207,7 +230,7 @@ def start_app(
     process = subprocess.Popen(
         args,
         cwd=workdir,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "SELFASSESS_UNDUHAN": str(workdir / "unduhan"), **(env or {})},
         stdout=handle,
         stderr=subprocess.STDOUT,
     )

@@ -2,50 +2,25 @@
 
 The goal is no serious or critical violation anywhere. axe-core comes from the
 axe-playwright-python package (``axe.min.js`` inside the package) and is injected into the page; it
-fetches nothing. Set ``SELFASSESS_AXE_REPORT=file.json`` to write every page's counts by impact.
+fetches nothing. Set ``SELFASSESS_AXE_REPORT=file.json`` to write every page's counts by impact
+(see ``a11y.py``). The end-to-end flows audit the views they reach as well (results, tabs).
 """
 
 from __future__ import annotations
 
-import json
-import os
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.a11y import audit
 from tests.browser.apptools import open_tool
 from tests.browser.test_site_search_nav import nav_pages, page_path
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-BLOCKING = {"serious", "critical"}
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-_REPORT: dict[str, dict[str, int]] = {}
-
-
-def audit(page, name: str) -> list[str]:
-    """Run axe on the page; return the serious and critical violations as readable lines."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
-    _REPORT[name] = dict(Counter(v["impact"] for v in violations))
-    return [
-        f"{name}: {v['id']} ({v['impact']}, {len(v['nodes'])}×) {v['nodes'][0]['target']}"
-        for v in violations
-        if v["impact"] in BLOCKING
-    ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _write_report():
-    yield
-    target = os.environ.get("SELFASSESS_AXE_REPORT")
-    if target:
-        old = json.loads(Path(target).read_text()) if Path(target).exists() else {}
-        Path(target).write_text(json.dumps({**old, **_REPORT}, indent=1, sort_keys=True))
 
 
 def test_axe_is_bundled_not_fetched():

@@ -41,6 +41,9 @@ DEFAULT_IDLE_MINUTES = 60
 #: Letters for generated passwords: no 0/O or 1/l/I, so that they can be read off a whiteboard.
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
+#: Seconds to wait for a cell's output after the cell has finished (nbclient's default is 4).
+IOPUB_TIMEOUT = 60
+
 #: Shown (by the template) instead of a failed cell's output; also given to Voilà as the hint.
 CELL_ERROR = (
     "Bagian alat ini gagal dijalankan. Muat ulang halaman; bila masih gagal, beri tahu pelatih. "
@@ -193,7 +196,10 @@ def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
             "page_config_hook": page_config_hook,
             "prelaunch_hook": prelaunch_hook,
         },
-        "VoilaExecutor": {"cell_error_instruction": CELL_ERROR},
+        # When many participants open tools at once the kernels share the processor and a cell's
+        # output (the form itself) can arrive seconds after the cell finished; nbclient's default
+        # of 4 s would then drop it and the participant would see an empty tool.
+        "VoilaExecutor": {"cell_error_instruction": CELL_ERROR, "iopub_timeout": IOPUB_TIMEOUT},
         "MappingKernelManager": {
             "cull_idle_timeout": idle,
             "cull_interval": 60 if idle else 300,
