@@ -90,3 +90,14 @@ def kill_kernel(kid: str) -> int:
     assert pid is not None, f"no process for kernel {kid}"
     os.kill(pid, signal.SIGKILL)
     return pid
+
+
+def wait_for_message(scope, text, timeout: float = 30_000) -> None:
+    """Wait for a status text; on timeout, fail with the messages the page shows instead."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        scope.get_by_text(text).first.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        shown = [m.inner_text() for m in scope.locator(".sa-msg").all()]
+        raise AssertionError(f"{text!r} did not appear; messages shown: {shown}") from None

@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 import time
+from datetime import date, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,7 +21,7 @@ from bs4 import BeautifulSoup
 from selfassess.instrument import load, number
 from selfassess.scoring import results, score_answers, weakest
 from tests.browser.a11y import audit
-from tests.browser.apptools import assert_clean_tool, open_tool, wait_tool_ready
+from tests.browser.apptools import assert_clean_tool, open_tool, wait_for_message, wait_tool_ready
 
 pytestmark = pytest.mark.browser
 
@@ -246,3 +247,224 @@ def test_participants_saving_at_the_same_moment_lose_nothing(browser, app_server
     finally:
         for context, _traffic, _page, _code in sessions:
             context.close()
+
+
+# ── SMART goal, coaching plan, GROW session, Word document ─────────────────────────────────────
+
+
+def smart_statuses(page) -> dict[str, str]:
+    """Criterion letter → status shown in the live SMART feedback table."""
+    rows = page.locator("tr.sa-smart-kriteria")
+    return {
+        row.get_attribute("data-kriteria"): row.get_attribute("data-status") for row in rows.all()
+    }
+
+
+def expect_statuses(page, expected: dict[str, str]) -> None:
+    """Wait until the feedback table shows exactly these verdicts."""
+    page.wait_for_function(
+        """(want) => { const rows = [...document.querySelectorAll('tr.sa-smart-kriteria')];
+            return rows.length === Object.keys(want).length && rows.every(
+              r => want[r.dataset.kriteria] === r.dataset.status); }""",
+        arg=expected,
+        timeout=15_000,
+    )
+
+
+def test_smart_goal_feedback_changes_while_typing_and_plan_exports_to_word(
+    guarded_page, app_server, tmp_path
+):
+    from docx import Document
+
+    from selfassess.smart import Draft, check_draft
+
+    page, traffic = guarded_page
+    page.goto(app_server.url, wait_until="networkidle")
+    page.get_by_role("link", name="Tujuan SMART dan rencana coaching", exact=True).click()
+    wait_tool_ready(page)
+    assert_clean_tool(page)
+    today = date.today()
+
+    # A vague goal, typed key by key: the live feedback follows.
+    vague = Draft(goal="Meningkatkan kinerja pegawai")
+    page.get_by_label("Tujuan", exact=True).press_sequentially(vague.goal, delay=15)
+    first = {r.key: r.status.value for r in check_draft(vague, today=today)}
+    expect_statuses(page, first)
+    assert first["M"] == "belum" and first["T"] == "belum"
+
+    # The same goal made specific, measurable and time-bound.
+    deadline = today + timedelta(days=120)
+    draft = Draft(
+        goal="Meningkatkan ketepatan waktu jawaban surat masuk di Bagian Umum",
+        indicator="persentase surat yang dijawab dalam 3 hari kerja",
+        target="dari 60% menjadi 90%",
+        deadline=deadline.strftime("%d/%m/%Y"),
+        support="pendampingan Kasubbag 1 jam per minggu",
+        link="IKU 2 Biro Umum; rencana hasil kerja SKP",
+    )
+    page.get_by_label("Tujuan", exact=True).fill(draft.goal)
+    for label, value in [
+        ("Indikator keberhasilan", draft.indicator),
+        ("Target", draft.target),
+        ("Tenggat", draft.deadline),
+        ("Dukungan dan sumber daya", draft.support),
+        ("Keterkaitan dengan SKP/unit", draft.link),
+    ]:
+        page.get_by_label(label, exact=True).press_sequentially(value, delay=5)
+    second = {r.key: r.status.value for r in check_draft(draft, today=today)}
+    expect_statuses(page, second)
+    assert second["M"] == "lulus" and second["T"] == "lulus"
+    assert smart_statuses(page) != first
+    sentence = page.locator(".sa-kalimat").inner_text()
+    assert sentence.startswith(draft.goal) and "90%" in sentence
+    page.get_by_role("button", name="Tambahkan ke rencana").click()
+    page.get_by_text("Tujuan 1 ditambahkan ke rencana").wait_for()
+
+    # The coaching plan, saved.
+    page.get_by_label("Kode coachee").first.fill("budi-07")
+    page.get_by_label("Tanggal sesi pertama").fill((today + timedelta(days=7)).isoformat())
+    page.get_by_label("Percakapan coaching model GROW").check()
+    page.get_by_label("Materi").fill("penyusunan jawaban surat; tata naskah dinas elektronik")
+    page.get_by_label("Cara evaluasi").fill("capaian indikator dibandingkan target")
+    page.get_by_label("Waktu evaluasi").fill("setiap akhir bulan dan saat dialog kinerja")
+    page.get_by_role("button", name="Simpan rencana").click()
+    wait_for_message(page, "Rencana untuk BUDI-07 tersimpan")
+    plans = saved_rows(app_server.db, "rencana")
+    assert [r[1] for r in plans].count("BUDI-07") == 1
+    plan = json.loads(next(r[3] for r in plans if r[1] == "BUDI-07"))
+    assert draft.goal in json.dumps(plan, ensure_ascii=False)
+
+    # One GROW session with an action.
+    page.get_by_label("Tanggal sesi ini").fill((today + timedelta(days=7)).isoformat())
+    page.get_by_label("Goal (Tujuan)").fill("Semua surat minggu ini dijawab dalam 3 hari kerja")
+    page.get_by_label("Reality (Kenyataan)").fill("Minggu lalu 12 dari 20 surat tepat waktu")
+    page.get_by_label("Options (Pilihan)").fill("Templat jawaban; jadwal baca surat pukul 09.00")
+    page.get_by_label("Will (Komitmen)").fill("Memakai templat jawaban mulai Senin")
+    page.get_by_label("Tindakan", exact=True).fill("menyusun templat jawaban surat")
+    page.get_by_label("Penanggung jawab").fill("coachee")
+    page.get_by_label("Tenggat tindakan").fill((today + timedelta(days=14)).isoformat())
+    page.get_by_role("button", name="Tambah tindakan").click()
+    wait_for_message(page, "Tindakan 1 ditambahkan")
+    page.get_by_role("button", name="Simpan sesi").click()
+    wait_for_message(page, re.compile("Sesi .* tersimpan"))
+    assert [r[1] for r in saved_rows(app_server.db, "sesi")].count("BUDI-07") == 1
+    problems = audit(page, "app/02-tujuan-smart.ipynb#rencana-dan-sesi")
+
+    # The plan as a Word document, downloaded by the browser and read back with python-docx.
+    page.get_by_role("button", name="Unduh rencana (Word dan Markdown)").click()
+    word = page.get_by_role("link", name=re.compile(r"^Unduh Word \(.*\.docx\)$"))
+    word.wait_for()
+    with page.expect_download() as info:
+        word.click()
+    assert info.value.suggested_filename.endswith(".docx")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    document = Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "BUDI-07" in text
+    assert draft.goal in text
+    assert "Memakai templat jawaban mulai Senin" in text
+    assert (app_server.downloads / target.name).read_bytes() == target.read_bytes()
+
+    assert_clean_tool(page)
+    assert problems == [], "\n".join(problems)
+    assert traffic.external == [] and traffic.console_errors == [] and traffic.page_errors == []
+
+
+# ── Training evaluation by participants, then the trainer's recap of that cohort ───────────────
+
+
+def take_test(form, test, phase_label: str, right: int) -> None:
+    """Answer the knowledge test: the first ``right`` questions correctly, the rest wrongly."""
+    form.get_by_role("button", name=phase_label, exact=True).click()
+    groups = form.locator(".widget-radio")
+    assert groups.count() == len(test.items)
+    for n, item in enumerate(test.items):
+        ids = [o.id for o in item.options]
+        correct = ids.index(item.kunci)
+        choice = correct if n < right else (correct + 1) % len(ids)
+        groups.nth(n).locator("input[type=radio]").nth(choice).check()
+    form.get_by_role("button", name="Simpan").click()
+
+
+def test_participants_evaluate_the_training_and_the_trainer_sees_that_cohort(
+    guarded_page, app_server, tmp_path
+):
+    from openpyxl import load_workbook
+
+    test = load("tes-pengetahuan")
+    total = len(test.items)
+    cohort = {"EVAL-A": (6, 13), "EVAL-B": (9, 14)}
+    page, traffic = guarded_page
+    problems: list[str] = []
+    page.goto(app_server.url, wait_until="networkidle")
+    page.get_by_role("link", name="Evaluasi pelatihan", exact=True).click()
+    wait_tool_ready(page)
+    assert_clean_tool(page)
+    tests = page.locator(".jp-OutputArea-output").filter(has_text="Tahap tes")
+    survey = page.locator(".jp-OutputArea-output").filter(has_text="Survei reaksi pelatihan")
+    assert tests.count() == 1 and survey.count() == 1
+
+    for n, (code, (before, after)) in enumerate(cohort.items()):
+        tests.get_by_label("Kode peserta").fill(code)
+        tests.get_by_label("Unit kerja (boleh kosong)").fill("Biro Umum")
+        take_test(tests, test, "Sebelum pelatihan", before)
+        wait_for_message(tests, f"benar {before} dari {total} soal")
+        take_test(tests, test, "Sesudah pelatihan", after)
+        wait_for_message(tests, f"benar {after} dari {total} soal")
+        assert (
+            f"Sebelum pelatihan: {before} dari {total} soal."
+            in tests.locator(".sa-msg").inner_text()
+        )
+
+        # Reaction survey: nine statements (1-5), the recommendation (0-10), a comment.
+        survey.get_by_label("Kode peserta").fill(code)
+        statements = survey.locator(".widget-radio")
+        for i in range(statements.count()):
+            statements.nth(i).locator("input[type=radio]").nth(3 + n % 2).check()
+        survey.get_by_role("button", name=str(8 + n), exact=True).click()
+        survey.get_by_label("Komentar 11").fill(f"Contoh kasus SKP sangat membantu ({code}).")
+        survey.get_by_role("button", name="Simpan").click()
+        wait_for_message(survey, f"Jawaban survei untuk kode {code} sudah tersimpan")
+    problems += audit(page, "app/03-evaluasi-pelatihan.ipynb#tersimpan")
+    saved = saved_rows(app_server.db, "jawaban", "tes-pengetahuan")
+    assert sorted((r[1], json.loads(r[3])["fase"]) for r in saved if r[1] in cohort) == [
+        (code, phase) for code in sorted(cohort) for phase in ("sebelum", "sesudah")
+    ]
+
+    # The trainer opens the recap: the cohort's figures come from what was just saved.
+    page.get_by_role("link", name="Daftar alat").click()
+    page.get_by_role("link", name="Rekap angkatan", exact=True).click()
+    wait_tool_ready(page)
+    page.get_by_role("button", name="Hitung").click()
+    wait_for_message(page, "Rekap selesai dihitung")
+    learning = page.locator("table.sa-tabel").filter(has_text="Sebelum (%)")
+    for code, (before, after) in cohort.items():
+        row = learning.locator("tr").filter(has_text=code)
+        cells = [c.inner_text() for c in row.locator("td").all()]
+        want = [code, f"{100 * before / total:.2f}", f"{100 * after / total:.2f}"]
+        assert cells[:3] == [w.replace(".", ",") for w in want], cells
+    assert page.get_by_role("heading", name="Level 1 Reaksi").is_visible()
+    assert "Contoh kasus SKP sangat membantu (EVAL-A)." in page.inner_text("main")
+    charts = page.locator(".jp-OutputArea-output img[alt^='Grafik']")
+    assert charts.count() >= 3
+    assert all(c.evaluate("i => i.naturalWidth > 200") for c in charts.all())
+    problems += audit(page, "app/04-rekap-pelatih.ipynb#rekap")
+
+    page.get_by_role("button", name="Unduh laporan").click()
+    link = page.get_by_role("link", name=re.compile(r"^Simpan rekap-evaluasi-.*\.xlsx$"))
+    link.wait_for()
+    with page.expect_download() as info:
+        link.click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    book = load_workbook(target, read_only=True)
+    cells = {
+        str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row
+    }
+    assert set(cohort) <= cells
+
+    assert_clean_tool(page)
+    assert problems == [], "\n".join(problems)
+    assert traffic.external == [] and traffic.console_errors == [] and traffic.page_errors == []
