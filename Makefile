@@ -12,7 +12,7 @@ PORT   ?= 8000
 APP_PORT ?= 8866
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site site-offline lab app test lint bench sysdeps lock clean
+.PHONY: help serve site site-offline lab app screenshots test lint bench sysdeps lock clean
 
 help:
 	@echo "make serve         panduan di http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make site-offline  bangun situs untuk folder bersama (file://) ke site-offline/"
 	@echo "make lab           JupyterLab pada notebooks/"
 	@echo "make app           aplikasi lokakarya (Voila) pada notebooks/"
+	@echo "make screenshots   tangkapan layar setiap alat ke docs/assets/img/alat/"
 	@echo "make test          semua tes (memasang Chromium dan hunspell-id bila perlu)"
 	@echo "make bench         tolok ukur kecepatan"
 
@@ -44,6 +45,10 @@ lab: $(STAMP)
 # Untuk server intranet, misalnya: make app HOST=10.20.30.40 APP_ARGS=--sandi-acak
 app: $(STAMP)
 	$(BIN)/selfassess aplikasi --notebooks notebooks --host $(HOST) --port $(APP_PORT) $(APP_ARGS)
+
+# Tangkapan layar sungguhan setiap alat (Chromium Debian), untuk halaman Alat di panduan.
+screenshots: sysdeps $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 sysdeps:
 	@sh scripts/sysdeps.sh

@@ -153,3 +153,38 @@ def test_cell_error_text_is_the_one_the_template_shows():
 def test_template_conf_is_json_based_on_lab():
     conf = json.loads((app.TEMPLATE_DIR / "conf.json").read_text(encoding="utf-8"))
     assert conf == {"base_template": "lab"}
+
+
+class _Request:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+class _Handler:
+    def __init__(self, path: str) -> None:
+        self.request = _Request(path)
+        self.cookie_set = False
+
+    @property
+    def xsrf_token(self) -> bytes:
+        self.cookie_set = True
+        return b"token"
+
+
+def test_participants_only_hides_and_refuses_the_trainer_tools():
+    from tornado.web import HTTPError
+
+    plain, limited = settings(), settings(participants_only=True)
+    assert plain.hidden == () and limited.hidden == ("04-rekap-pelatih.ipynb",)
+    hook = app.voila_config(limited)["VoilaConfiguration"]["prelaunch_hook"]
+    with pytest.raises(HTTPError) as err:
+        hook(_Handler("/voila/render/04-rekap-pelatih.ipynb"), notebook=None, cwd="")
+    assert err.value.status_code == 404
+    allowed = _Handler("/voila/render/01-asesmen-diri.ipynb")
+    hook(allowed, notebook=None, cwd="")
+    assert allowed.cookie_set  # the page can stop its kernel when the participant leaves
+    pages = app.voila_config(limited)["VoilaConfiguration"]["page_config_hook"]({}, base_url="/")
+    assert pages["alatTersembunyi"] == ["04-rekap-pelatih.ipynb"]
+    assert "tidak ditawarkan" in app.banner(limited)
+    everyone = app.voila_config(plain)["VoilaConfiguration"]["page_config_hook"]({})
+    assert everyone["alatTersembunyi"] == []

@@ -210,7 +210,12 @@ def free_port() -> int:
 
 
 def start_app(
-    workdir: Path, notebooks: Path, *, password: str = "", env: dict[str, str] | None = None
+    workdir: Path,
+    notebooks: Path,
+    *,
+    password: str = "",
+    env: dict[str, str] | None = None,
+    extra: tuple[str, ...] = (),
 ) -> AppServer:
     """Start ``selfassess aplikasi`` on a free loopback port and wait until it answers."""
     import subprocess
@@ -226,6 +231,7 @@ def start_app(
     args += ["--port", str(port), "--hasil", str(db)]
     if password:
         args += ["--sandi", password]
+    args += extra
     handle = log.open("w")
     process = subprocess.Popen(
         args,
@@ -300,7 +306,8 @@ FAILING_APP_PASSWORD = "uji-sandi-7"
 
 @pytest.fixture(scope="session")
 def failing_app(tmp_path_factory):
-    """An app with a password over notebooks that raise, kill their kernel, or cannot load."""
+    """A participants-only app with a password over notebooks that fail in every way we know,
+    and a copy of the trainer's recap (which it must not offer)."""
     workdir = tmp_path_factory.mktemp("aplikasi-gagal")
     folder = workdir / "notebooks"
     folder.mkdir()
@@ -308,6 +315,7 @@ def failing_app(tmp_path_factory):
     _notebook(folder / "mati.ipynb", "Kernel yang mati", "import os\nos._exit(1)")
     _notebook(folder / "tanpa-kernel.ipynb", "Tanpa kernel", "1", "tidak-ada", "cobol")
     (folder / "rusak.ipynb").write_text("{ bukan JSON", encoding="utf-8")
-    server = start_app(workdir, folder, password=FAILING_APP_PASSWORD)
+    shutil.copy(ROOT / "notebooks" / "04-rekap-pelatih.ipynb", folder)
+    server = start_app(workdir, folder, password=FAILING_APP_PASSWORD, extra=("--peserta-saja",))
     yield server
     stop_app(server)

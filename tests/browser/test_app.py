@@ -235,3 +235,36 @@ def test_notebook_that_cannot_start_gets_an_indonesian_error_page(
     assert "Alat ini tidak dapat dibuka saat ini" in page.inner_text("main")
     assert not LEAKS.search(page.inner_text("body"))
     assert traffic.external == []
+
+
+def test_participants_app_does_not_offer_the_trainer_recap(guarded_page, failing_app):
+    page, traffic = guarded_page
+    _login(page, failing_app)
+    assert (failing_app.notebooks / "04-rekap-pelatih.ipynb").is_file()
+    assert page.locator('a[href*="04-rekap-pelatih"]').count() == 0
+    assert "Rekap angkatan" not in page.inner_text("main")
+    assert page.locator('a[href$="voila/render/galat.ipynb"]').count() == 1
+    for path in ("voila/render/04-rekap-pelatih.ipynb", "voila/render/04-rekap-pelatih.ipynb/"):
+        response = page.goto(failing_app.url + path, wait_until="networkidle")
+        assert response is not None and response.status == 404, path
+        assert page.get_by_role("heading", level=1).inner_text() == "Halaman tidak ditemukan"
+    assert traffic.external == []
+
+
+def test_screenshot_script_captures_the_app(tmp_path):
+    """``make screenshots`` runs scripts/screenshots.py; here two pictures, into a temp folder."""
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(tmp_path),
+         "--only", "beranda", "mulai"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("beranda", "mulai"):
+        with Image.open(tmp_path / f"{name}.png") as image:
+            assert image.size == (1280, 860)
+            assert len(image.getcolors(256) or []) > 8  # a real page, not a blank picture

@@ -14,6 +14,7 @@ The settings are built by :func:`voila_config` (pure, tested); :func:`serve` onl
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import secrets
@@ -21,6 +22,7 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from ..errors import UserError
 from ..guide import base_url as guide_base_url
@@ -38,6 +40,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
 #: Minutes before a kernel that no browser is connected to any more is stopped.
 DEFAULT_IDLE_MINUTES = 60
+#: Notebooks for the trainer only: hidden and refused in a participants' app (--peserta-saja).
+TRAINER_TOOLS = ("04-rekap-pelatih.ipynb",)
 #: Letters for generated passwords: no 0/O or 1/l/I, so that they can be read off a whiteboard.
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
@@ -61,7 +65,13 @@ class AppSettings:
     password: str = ""
     results: Path | None = None
     idle_minutes: int = DEFAULT_IDLE_MINUTES
+    participants_only: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hidden(self) -> tuple[str, ...]:
+        """Notebooks this app does not offer (the trainer's tools in a participants' app)."""
+        return TRAINER_TOOLS if self.participants_only else ()
 
     @property
     def url(self) -> str:
@@ -134,19 +144,29 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
-def page_config_hook(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
-    """Give the templates the guide's address (``SELFASSESS_PANDUAN_URL``)."""
+def page_config_hook(
+    page_config: dict[str, Any], hidden: tuple[str, ...] = (), **_kwargs: Any
+) -> dict[str, Any]:
+    """Give the templates the guide's address and the notebooks not to list."""
     page_config["panduanUrl"] = guide_base_url()
+    page_config["alatTersembunyi"] = list(hidden)
     return page_config
 
 
-def prelaunch_hook(handler: Any, notebook: Any = None, cwd: str = "") -> None:
-    """Set the ``_xsrf`` cookie before a tool page is sent.
+def prelaunch_hook(
+    handler: Any, notebook: Any = None, cwd: str = "", hidden: tuple[str, ...] = ()
+) -> None:
+    """Refuse hidden notebooks; set the ``_xsrf`` cookie before a tool page is sent.
 
     When the participant leaves a tool, the page asks the server to stop its kernel, with the
     ``_xsrf`` cookie as proof. Voilà only sets that cookie on some pages, so without this a tool
     opened straight from a link would leave its kernel running until it is culled.
     """
+    from tornado.web import HTTPError
+
+    name = unquote(handler.request.path).rstrip("/").rsplit("/", 1)[-1]
+    if name in hidden:
+        raise HTTPError(404)
     _ = handler.xsrf_token
 
 
@@ -193,8 +213,8 @@ def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
             "show_tracebacks": False,
             "allow_template_override": "NO",
             "allow_theme_override": "NO",
-            "page_config_hook": page_config_hook,
-            "prelaunch_hook": prelaunch_hook,
+            "page_config_hook": functools.partial(page_config_hook, hidden=settings.hidden),
+            "prelaunch_hook": functools.partial(prelaunch_hook, hidden=settings.hidden),
         },
         # When many participants open tools at once the kernels share the processor and a cell's
         # output (the form itself) can arrive seconds after the cell finished; nbclient's default
@@ -230,10 +250,12 @@ def banner(settings: AppSettings) -> str:
         f"  Kata sandi  : {settings.password or '(tidak ada)'}",
         f"  Hasil       : {results}",
         f"  Panduan     : {guide_base_url()}",
-        "Tekan Ctrl+C untuk berhenti.",
     ]
+    if settings.hidden:
+        lines.append("  Alat pelatih: tidak ditawarkan (--peserta-saja)")
     if is_loopback(settings.host):
-        lines.insert(5, "  Hanya dapat dibuka dari komputer ini (gunakan --host untuk jaringan).")
+        lines.append("  Hanya dapat dibuka dari komputer ini (gunakan --host untuk jaringan).")
+    lines.append("Tekan Ctrl+C untuk berhenti.")
     return "\n".join(lines)
 
 

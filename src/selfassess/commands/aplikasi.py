@@ -65,6 +65,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="hentikan kernel yang tidak lagi tersambung ke peramban setelah sekian menit "
         f"(bawaan: {DEFAULT_IDLE_MINUTES}; 0 = tidak pernah)",
     )
+    parser.add_argument(
+        "--peserta-saja",
+        action="store_true",
+        help="jangan tawarkan alat pelatih (rekap angkatan); jalankan aplikasi kedua untuk pelatih",
+    )
     parser.set_defaults(func=run)
 
 
@@ -77,6 +82,7 @@ def settings_from(args: argparse.Namespace) -> AppSettings:
         password=generate_password() if args.sandi_acak else args.sandi,
         results=args.hasil,
         idle_minutes=args.menganggur,
+        participants_only=args.peserta_saja,
     )
 
 
