@@ -113,9 +113,12 @@ class Store:
                 hint=f"Periksa bahwa folder itu ada dan dapat ditulis, atau atur {ENV_VAR}.",
             ) from exc
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA busy_timeout=30000")
+            # Switching to WAL needs an exclusive lock; once the file is in WAL mode (it stays so),
+            # skip it, so that a writer arriving while others write never fails on it.
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
             conn.executescript(_SCHEMA)
             yield conn
         except sqlite3.DatabaseError as exc:
