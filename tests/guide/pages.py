@@ -42,12 +42,6 @@ def training_pages(sections: Iterable[str] = TRAINING_SECTIONS) -> list[str]:
     ]
 
 
-def is_draft(page: str) -> bool:
-    """True for a placeholder page: a title and the draft sentence, nothing else."""
-    body = (DOCS / page).read_text(encoding="utf-8").strip().splitlines()[1:]
-    return " ".join(line.strip() for line in body if line.strip()) == DRAFT_MARK
-
-
 def html_path(site: Path, page: str) -> Path:
     """Where MkDocs (``use_directory_urls: true``) writes the HTML of ``page``."""
     stem = Path(page).with_suffix("")

@@ -12,43 +12,33 @@ import pytest
 
 from tests.guide.pages import (
     DOCS,
+    DRAFT_MARK,
     ROOT,
     TRAINING_SECTIONS,
     article,
     frame_problems,
     html_path,
-    is_draft,
     prose,
     training_pages,
 )
 
 pytestmark = pytest.mark.site
 
-#: Sections written and checked in full: a draft page here fails.
+#: Sections checked as training pages.
 CHECKED = ("memahami", "atasan", "proses", "kendala", "praktik", "pelatih")
-#: Sections still being written (issue 3). A page that is still a one-line draft is an expected
-#: failure; the mark is strict, so once a page is written it must pass like any other.
-IN_PROGRESS: tuple[str, ...] = ()
 
 
 def _page(site_dir, page: str):
     return article(html_path(site_dir, page).read_text(encoding="utf-8"))
 
 
-def _param(page: str, *values: str):
-    """Test parameters for ``page``: an expected failure while it is a draft in progress."""
-    draft = page.startswith(IN_PROGRESS) and is_draft(page)
-    mark = pytest.mark.xfail(draft, reason=f"{page} is a draft being written", strict=True)
-    return pytest.param(*values, marks=mark)
-
-
 def test_sections_cover_all_training_sections():
-    assert set(CHECKED) | set(IN_PROGRESS) == set(TRAINING_SECTIONS)
+    assert set(CHECKED) == set(TRAINING_SECTIONS)
     for section in TRAINING_SECTIONS:
         assert training_pages([section]), f"docs/{section}/ has no pages"
 
 
-@pytest.mark.parametrize("page", [_param(p, p) for p in training_pages(TRAINING_SECTIONS)])
+@pytest.mark.parametrize("page", training_pages(TRAINING_SECTIONS))
 def test_training_page_frame(site_dir, page):
     problems = frame_problems(_page(site_dir, page))
     assert not problems, f"{page}:\n  - " + "\n  - ".join(problems)
@@ -93,9 +83,7 @@ def test_vocabulary_tables_were_read():
     assert len(OBSTACLES) == 4 and len(DIMENSIONS) == 8 and len(STAGES) == 6
 
 
-@pytest.mark.parametrize(
-    ("ident", "obstacle", "strategy", "page"), [_param(row[-1], *row) for row in OBSTACLES]
-)
+@pytest.mark.parametrize(("ident", "obstacle", "strategy", "page"), OBSTACLES)
 def test_obstacle_page_names_obstacle_strategy_and_tool(site_dir, ident, obstacle, strategy, page):
     assert obstacle.lower() in _h1(site_dir, page).lower()
     text = _body_text(site_dir, page).lower()
@@ -106,16 +94,14 @@ def test_obstacle_page_names_obstacle_strategy_and_tool(site_dir, ident, obstacl
 
 @pytest.mark.parametrize(
     ("ident", "name", "page"),
-    [_param(row[-1], *row) for row in DIMENSIONS],
+    DIMENSIONS,
 )
 def test_dimension_page_names_its_dimension(site_dir, ident, name, page):
     name = name.split(" (")[0]  # "… potensi (coaching)": the qualifier is not part of the name
     assert name.lower() in _body_text(site_dir, page).lower(), f"{page} never names '{name}'"
 
 
-@pytest.mark.parametrize(
-    ("number", "name", "page"), [_param(f"proses/{row[-1]}", *row) for row in STAGES]
-)
+@pytest.mark.parametrize(("number", "name", "page"), STAGES)
 def test_stage_page_has_checklist_example_and_tool(site_dir, number, name, page):
     page = f"proses/{page}"
     assert (DOCS / page).is_file()
@@ -165,3 +151,11 @@ def test_checker_accepts_a_complete_page():
 def test_checker_flags_a_damaged_page(damage, expected):
     problems = frame_problems(article(GOOD.replace(*damage)))
     assert any(expected in p for p in problems), problems
+
+
+def test_no_page_is_a_draft():
+    """Every page of the guide, tools and reference included, has real content."""
+    pages = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+    assert len(pages) >= 50
+    drafts = [p for p in pages if DRAFT_MARK in (DOCS / p).read_text(encoding="utf-8")]
+    assert drafts == [], f"draft pages: {drafts}"
