@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from tests.browser.conftest import Traffic, is_loopback
-from tests.guide.pages import DOCS, is_draft
+from tests.guide.pages import DOCS
 
 pytestmark = pytest.mark.browser
 
@@ -58,12 +58,9 @@ def file_path(source: str) -> str:
 
 
 def _param(query: str, source: str):
-    """A query; an expected failure while its page is a draft whose title lacks the words."""
-    path = DOCS / source
-    title = path.read_text(encoding="utf-8").splitlines()[0].lower() if path.is_file() else ""
-    waiting = not path.is_file() or (is_draft(source) and query.lower() not in title)
-    mark = pytest.mark.xfail(waiting, reason=f"{source} is not written yet", strict=True)
-    return pytest.param(query, source, marks=mark, id=query)
+    """A query and the page it must find; the page must exist in docs/."""
+    assert (DOCS / source).is_file(), f"{source} does not exist"
+    return pytest.param(query, source, id=query)
 
 
 def search(page, query: str) -> list[str]:
