@@ -12,6 +12,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
 #: Hosts whose presence anywhere in shipped JavaScript or CSS means a request to a CDN,
 #: a web font service or an analytics service.
 CDN_HOSTS = (
@@ -183,3 +187,11 @@ def broken_links(site: Path) -> list[Finding]:
             if not target.is_relative_to(root) or not target.is_file():
                 findings.append(Finding(str(page.relative_to(site)), "broken link", link))
     return findings
+
+
+def built_site(name: str) -> Path:
+    """A build folder of the repository (``site`` or ``site-offline``); fails if not built."""
+    site = ROOT / name
+    if not (site / "index.html").is_file():
+        pytest.fail(f"{name}/ is not built; run `make {name}` (make test builds it)")
+    return site

@@ -8,9 +8,8 @@
 
 from __future__ import annotations
 
-import contextlib
+import io
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import pandas as pd
 from .errors import UserError
 from .instrument import Instrument
 from .store import CODE_COLUMN, Store, answers_frame, latest_per_participant
+from .unduhan import write_new
 
 #: First characters that make a spreadsheet treat text as a formula (OWASP "CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -78,32 +78,16 @@ def write_table(
     """Write a table to ``.csv`` (UTF-8 with BOM, opens cleanly in spreadsheets) or ``.xlsx``."""
     target = check_target(path, overwrite)
     safe = neutralise_frame(frame.reset_index() if index else frame)
-    fd, tmp_name = tempfile.mkstemp(prefix=".sementara-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if target.suffix.lower() == ".csv":
-            safe.to_csv(tmp, index=False, encoding="utf-8-sig")
-        else:
-            _write_xlsx(safe, tmp, sheet)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)  # fails if the file appeared meanwhile: never clobbers
-            except FileExistsError:
-                raise UserError(
-                    "berkas ini sudah ada dan tidak akan ditimpa.", file=str(target)
-                ) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return target
+    if target.suffix.lower() == ".csv":
+        data = safe.to_csv(index=False).encode("utf-8-sig")
+    else:
+        buffer = io.BytesIO()
+        _write_xlsx(safe, buffer, sheet)
+        data = buffer.getvalue()
+    return write_new(target, data, overwrite)
 
 
-def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
+def _write_xlsx(frame: pd.DataFrame, path: Path | io.BytesIO, sheet: str) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 

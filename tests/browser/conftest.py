@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.sitecheck import built_site
+
 ROOT = Path(__file__).resolve().parents[2]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM_ARGS = [
@@ -146,17 +148,10 @@ def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, s
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def _built(name: str) -> Path:
-    site = ROOT / name
-    if not (site / "index.html").is_file():
-        pytest.fail(f"{name}/ is not built; run `make {name}` (make test builds it)")
-    return site
-
-
 @pytest.fixture(scope="session")
 def site_url() -> Iterator[str]:
     """The publishable build (site/) served over HTTP on loopback."""
-    server, url = serve_directory(_built("site"))
+    server, url = serve_directory(built_site("site"))
     yield url
     server.shutdown()
 
@@ -164,7 +159,7 @@ def site_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def offline_root() -> Path:
     """The file-share build (site-offline/)."""
-    return _built("site-offline")
+    return built_site("site-offline")
 
 
 # ── The workshop app (Voilà), started the way `make app` starts it ─────────────────────────────
