@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -83,6 +84,23 @@ def normalise_code(code: str, field: str = "Kode peserta") -> str:
     return text.upper()
 
 
+def _ensure_wal(conn: sqlite3.Connection, attempts: int = 300) -> None:
+    """Put the file in WAL mode, retrying while another process holds the lock (at most ~30 s).
+
+    SQLite may answer "database is locked" to the journal-mode pragma without waiting for the busy
+    timeout (e.g. while a crashed writer's WAL is being recovered), so wait here ourselves.
+    """
+    for attempt in range(attempts):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
 @dataclass(frozen=True)
 class Submission:
     """One saved row of the store."""
@@ -116,8 +134,7 @@ class Store:
             conn.execute("PRAGMA busy_timeout=30000")
             # Switching to WAL needs an exclusive lock; once the file is in WAL mode (it stays so),
             # skip it, so that a writer arriving while others write never fails on it.
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode=WAL")
+            _ensure_wal(conn)
             conn.execute("PRAGMA synchronous=FULL")
             conn.executescript(_SCHEMA)
             yield conn
