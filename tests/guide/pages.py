@@ -21,6 +21,8 @@ WORDLIST = ROOT / "tests" / "data" / "kata-proyek.txt"
 #: Sections whose pages follow the training-page frame (CONTRIBUTING.md, "The guide").
 TRAINING_SECTIONS = ("memahami", "atasan", "proses", "kendala", "praktik", "pelatih")
 DRAFT_MARK = "Halaman ini sedang disusun."
+#: Class of the block that holds the two opening boxes of a training page, side by side.
+OPENING = "pembuka"
 
 TIME_LINE = re.compile(r"^Perkiraan waktu: .*\d+ menit.*\.$")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -83,12 +85,23 @@ def frame_problems(node: Tag) -> list[str]:
     if not any(TIME_LINE.match(b.get_text(" ", strip=True)) for b in times):
         problems.append("no '*Perkiraan waktu: … menit …*' line before the first section")
 
+    # The two opening boxes sit side by side in one compact block, collapsible or not:
+    # <div class="pembuka"> holding "??? question" / "!!! question" and the same for "abstract".
+    block = next((b for b in top if b.name == "div" and OPENING in b.get("class", [])), None)
+    if block is None:
+        problems.append(
+            f'no compact opening block (<div class="{OPENING}">) before the first section'
+        )
+    boxes = _blocks(block) if block is not None else []
+
     def opening(kind: str, title: str, min_items: int) -> None:
         found = [
-            b for b in top if b.name == "div" and kind in b.get("class", []) and _title(b) == title
+            b
+            for b in boxes
+            if b.name in ("div", "details") and kind in b.get("class", []) and _title(b) == title
         ]
         if not found:
-            problems.append(f"no '!!! {kind} \"{title}\"' before the first section")
+            problems.append(f"no '??? {kind} \"{title}\"' in the opening block")
         elif len(found[0].select("li")) < min_items:
             problems.append(f"'{title}' lists fewer than {min_items} items")
 

@@ -118,9 +118,9 @@ def test_stage_page_has_checklist_example_and_tool(site_dir, number, name, page)
 
 GOOD = """<article class="md-content__inner"><h1>Judul</h1>
 <p>Pembuka halaman.</p><p><em>Perkiraan waktu: 10 menit membaca, 5 menit latihan.</em></p>
-<div class="admonition question"><p class="admonition-title">Pertanyaan</p><ul><li>Apa?</li></ul>
-</div><div class="admonition abstract"><p class="admonition-title">Tujuan belajar</p>
-<ul><li>satu</li><li>dua</li></ul></div><h2>Bagian</h2><p>Isi.</p>
+<div class="pembuka"><details class="question"><summary>Pertanyaan</summary><ul><li>Apa?</li></ul>
+</details><details class="abstract"><summary>Tujuan belajar</summary>
+<ul><li>satu</li><li>dua</li></ul></details></div><h2>Bagian</h2><p>Isi.</p>
 <div class="admonition example"><p class="admonition-title">Latihan: coba</p><p>Soal.</p>
 <details class="success"><summary>Jawaban</summary><p>Jawaban yang cukup panjang untuk
 membantu pembaca memeriksa pekerjaannya sendiri dengan teliti dan tenang sekali lagi.</p>
@@ -133,11 +133,23 @@ def test_checker_accepts_a_complete_page():
     assert frame_problems(article(GOOD)) == []
 
 
+def test_checker_accepts_open_admonitions_in_the_opening_block():
+    """``!!! question`` (a div) is as good as ``??? question`` (details) inside the block."""
+    opened = GOOD.replace(
+        '<details class="question"><summary>Pertanyaan</summary>',
+        '<div class="admonition question"><p class="admonition-title">Pertanyaan</p>',
+    ).replace("</ul>\n</details><details", "</ul>\n</div><details")
+    assert 'div class="admonition question"' in opened
+    assert frame_problems(article(opened)) == []
+
+
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [
         (("Perkiraan waktu", "Waktu"), "Perkiraan waktu"),
-        (('"admonition question"', '"admonition note"'), "Pertanyaan"),
+        (('details class="question"', 'details class="note"'), "Pertanyaan"),
+        (('<div class="pembuka">', "<div>"), "compact opening block"),
+        (("<li>dua</li>", ""), "fewer than 2"),
         (("Tujuan belajar", "Tujuan"), "Tujuan belajar"),
         (("Latihan: coba", "Contoh"), "exercise"),
         (('<details class="success">', '<details class="note">'), "Jawaban"),
