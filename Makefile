@@ -12,12 +12,13 @@ PORT   ?= 8000
 APP_PORT ?= 8866
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site site-offline lab app screenshots test lint bench sysdeps lock clean
+.PHONY: help serve site site-offline pdf lab app screenshots test lint bench sysdeps lock clean
 
 help:
 	@echo "make serve         panduan di http://$(HOST):$(PORT)"
 	@echo "make site          bangun situs untuk server web ke site/ (subfolder: SITE_URL=https://…/)"
 	@echo "make site-offline  bangun situs untuk folder bersama (file://) ke site-offline/"
+	@echo "make pdf           edisi PDF (atasan, pelatih, kartu saku) ke pdf/"
 	@echo "make lab           JupyterLab pada notebooks/"
 	@echo "make app           aplikasi lokakarya (Voila) pada notebooks/"
 	@echo "make screenshots   tangkapan layar setiap alat ke docs/assets/img/alat/"
@@ -38,6 +39,11 @@ site: $(STAMP)
 
 site-offline: $(STAMP)
 	SELFASSESS_OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir site-offline
+
+# Edisi cetak: PDF edisi atasan, edisi pelatih (dengan jawaban latihan), dan kartu saku, dicetak
+# dengan Chromium dari situs yang baru dibangun.
+pdf: sysdeps site
+	$(BIN)/python scripts/cetak_pdf.py --site site --out pdf
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=$(HOST) --ServerApp.root_dir=notebooks
@@ -72,4 +78,4 @@ lock: $(STAMP)
 	mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site site-offline .pytest_cache
+	rm -rf site site-offline pdf .pytest_cache
