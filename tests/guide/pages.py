@@ -122,7 +122,8 @@ def frame_problems(node: Tag) -> list[str]:
         elif len(WORD.findall(answer.get_text(" "))) < 15:
             problems.append(f"exercise '{_title(ex)}': the answer is too short to help")
 
-    body = [b for b in blocks if "footnote" not in b.get("class", [])]
+    # Footnotes and the "Terakhir diperbarui" line (md-source-file) follow the page's own content.
+    body = [b for b in blocks if not {"footnote", "md-source-file"} & set(b.get("class", []))]
     last = body[-1] if body else None
     if last is None or "tip" not in last.get("class", []) or _title(last) != "Poin kunci":
         problems.append("the page does not end with '!!! tip \"Poin kunci\"'")

@@ -133,6 +133,15 @@ def test_checker_accepts_a_complete_page():
     assert frame_problems(article(GOOD)) == []
 
 
+def test_checker_accepts_the_last_updated_line_after_the_key_points():
+    dated = GOOD.replace(
+        "</ul></div></article>",
+        '</ul></div><aside class="md-source-file">Terakhir diperbarui: 2 Desember 2026</aside>'
+        "</article>",
+    )
+    assert frame_problems(article(dated)) == []
+
+
 def test_checker_accepts_open_admonitions_in_the_opening_block():
     """``!!! question`` (a div) is as good as ``??? question`` (details) inside the block."""
     opened = GOOD.replace(
@@ -156,6 +165,14 @@ def test_checker_accepts_open_admonitions_in_the_opening_block():
         (("<summary>Jawaban", "<summary>Kunci"), "Jawaban"),
         (("Poin kunci", "Ringkasan"), "Poin kunci"),
         (("</ul></div></article>", "</ul></div><p>Ekor.</p></article>"), "Poin kunci"),
+        (
+            (
+                "</ul></div></article>",
+                '</ul></div><p>Ekor.</p><aside class="md-source-file">'
+                "Terakhir diperbarui: 2 Desember 2026</aside></article>",
+            ),
+            "Poin kunci",
+        ),
         (("<h2>Bagian</h2>", "<h3>Bagian</h3>"), "h2"),
         (("<p>Pembuka halaman.</p>", ""), "lead paragraph"),
     ],
