@@ -21,14 +21,14 @@ import argparse
 import contextlib
 import functools
 import http.server
-import os
-import shutil
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from peramban import chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
@@ -82,14 +82,6 @@ PREPARE = """([without, answers, label, today, noAnswer]) => {
   if (printed) printed.textContent = today;
   return removed;
 }"""
-
-
-def chromium() -> str:
-    """``$SELFASSESS_CHROMIUM`` or Debian's chromium (the browser the tests use)."""
-    for candidate in (os.environ.get("SELFASSESS_CHROMIUM"), "chromium", "chromium-browser"):
-        if candidate and shutil.which(candidate):
-            return str(shutil.which(candidate))
-    sys.exit("Chromium tidak ditemukan. Pasang paket Debian `chromium` (make sysdeps).")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

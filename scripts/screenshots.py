@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from peramban import chromium
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,14 +35,6 @@ READY = """() => {
     && getComputedStyle(cells).display !== 'none'
     && document.querySelector('script[type="application/vnd.voila.cell-output+json"]') === null;
 }"""
-
-
-def chromium() -> str:
-    """``$SELFASSESS_CHROMIUM`` or Debian's chromium (the browser the tests use)."""
-    for candidate in (os.environ.get("SELFASSESS_CHROMIUM"), "chromium", "chromium-browser"):
-        if candidate and shutil.which(candidate):
-            return str(shutil.which(candidate))
-    sys.exit("Chromium tidak ditemukan. Pasang paket Debian `chromium` (make sysdeps).")
 
 
 def start_app(workdir: Path) -> tuple[subprocess.Popen, str]:
