@@ -57,9 +57,53 @@ def test_network_address_without_password_is_refused_in_indonesian():
         app.check_settings(settings(host="0.0.0.0"))
     assert err.value.field == "--host"
     assert "kata sandi" in str(err.value) and "--sandi-acak" in str(err.value)
-    app.check_settings(settings(host="0.0.0.0", password="rahasia"))
+    app.check_settings(settings(host="0.0.0.0", password="rahasia-lokakarya"))
     app.check_settings(settings(host="10.20.30.40"), open_network=True)
     app.check_settings(settings(host="localhost"))
+
+
+def test_short_password_is_refused_on_a_network_address():
+    for host in ("0.0.0.0", "10.20.30.40", "::"):
+        with pytest.raises(UserError) as err:
+            app.check_settings(settings(host=host, password="abc1234"))
+        assert err.value.field == "--sandi"
+        assert "7 karakter terlalu pendek" in str(err.value) and "--sandi-acak" in str(err.value)
+    app.check_settings(settings(host="10.20.30.40", password="abcd1234"))
+    app.check_settings(settings(host="127.0.0.1", password="abc"))  # only this computer
+
+
+def test_cli_refuses_a_short_password_on_a_network_address(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "selfassess.cli", "aplikasi", "--notebooks", str(NOTEBOOKS),
+         "--host", "0.0.0.0", "--sandi", "mawar", "--hasil", str(tmp_path / "h.sqlite")],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith('Galat: Isian "--sandi": kata sandi 5 karakter terlalu pendek')
+    assert "Traceback" not in result.stderr and not (tmp_path / "h.sqlite").exists()
+
+
+def test_guards_are_configured_from_the_settings():
+    config = app.voila_config(
+        settings(max_kernels=12, kernels_per_browser=2, connect_seconds=30, tries_per_client=4,
+                 tries_overall=9)
+    )  # fmt: skip
+    assert config["GuardedKernelManager"] == {
+        "max_kernels": 12, "kernels_per_browser": 2, "connect_timeout": 30.0,
+    }  # fmt: skip
+    assert config["ThrottledIdentityProvider"] == {"tries_per_client": 4, "tries_overall": 9}
+    conf = config["VoilaConfiguration"]
+    assert conf["multi_kernel_manager_class"] == "selfassess.app.guards.GuardedKernelManager"
+    identity = config["Voila"]["identity_provider_class"]
+    assert identity == "selfassess.app.guards.ThrottledIdentityProvider"
+    text = app.banner(settings(password="abcd2345", max_kernels=12, kernels_per_browser=2))
+    assert "12 sekaligus, 2 per peramban" in text and "Sandi salah" in text
+
+
+def test_default_caps_fit_the_trainers_page():
+    plain = settings()
+    assert (plain.max_kernels, plain.kernels_per_browser, plain.connect_seconds) == (40, 3, 120)
+    assert (plain.tries_per_client, plain.tries_overall) == (10, 30)
 
 
 @pytest.mark.parametrize(
@@ -68,6 +112,11 @@ def test_network_address_without_password_is_refused_in_indonesian():
         ({"notebooks": Path("/tidak/ada")}, None, "folder notebook tidak ditemukan"),
         ({"port": 70000}, "--port", "tidak sah"),
         ({"idle_minutes": -1}, "--menganggur", "tidak boleh negatif"),
+        ({"max_kernels": 0}, "--kernel-maks", "paling sedikit 1"),
+        ({"kernels_per_browser": 0}, "--kernel-per-peramban", "paling sedikit 1"),
+        ({"tries_per_client": 0}, "--coba-sandi", "paling sedikit 1"),
+        ({"tries_overall": -3}, "--coba-sandi-semua", "paling sedikit 1"),
+        ({"connect_seconds": 2}, "--tunggu-sambungan", "terlalu pendek"),
     ],
 )
 def test_bad_settings_name_the_option(kwargs, field, words):
@@ -118,7 +167,10 @@ def test_cli_help_is_indonesian():
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0
-    for option in ("--host", "--port", "--sandi", "--sandi-acak", "--hasil", "--menganggur"):
+    options = ("--host", "--port", "--sandi", "--sandi-acak", "--hasil", "--menganggur",
+               "--kernel-maks", "--kernel-per-peramban", "--tunggu-sambungan", "--coba-sandi",
+               "--coba-sandi-semua")  # fmt: skip
+    for option in options:
         assert option in result.stdout
     assert "kata sandi" in result.stdout
 
@@ -161,7 +213,11 @@ class _Request:
 
 
 class _Handler:
+    """Enough of a Voilà request handler for the prelaunch hook (no identity provider: the
+    browser check treats it as a browser that kept its cookie)."""
+
     def __init__(self, path: str) -> None:
+        self.settings: dict = {}
         self.request = _Request(path)
         self.cookie_set = False
 

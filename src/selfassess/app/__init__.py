@@ -8,6 +8,9 @@ itself lives next to this file:
   a CDN), and Indonesian error pages. It is found through ``JUPYTER_PATH``.
 * ``server/`` — Jupyter Server pages that Voilà does not template itself (the password form and
   its error pages), in Indonesian.
+* :mod:`.limits` (pure) and :mod:`.guards` (Voilà classes) — what keeps the server up under abuse:
+  kernels capped per browser and in total, kernels no browser connects to culled after
+  ``--tunggu-sambungan`` seconds, wrong passwords throttled, Indonesian pages for every address.
 
 The settings are built by :func:`voila_config` (pure, tested); :func:`serve` only starts Voilà.
 """
@@ -28,6 +31,7 @@ from ..errors import UserError
 from ..guide import base_url as guide_base_url
 from ..store import ENV_VAR as DB_ENV_VAR
 from ..store import default_path
+from . import limits
 
 HERE = Path(__file__).resolve().parent
 #: Added to ``JUPYTER_PATH`` so that Voilà finds the ``panduan`` template.
@@ -42,6 +46,8 @@ DEFAULT_PORT = 8866
 DEFAULT_IDLE_MINUTES = 60
 #: Notebooks for the trainer only: hidden and refused in a participants' app (--peserta-saja).
 TRAINER_TOOLS = ("04-rekap-pelatih.ipynb",)
+#: Shortest password accepted on an address other computers can reach (--sandi).
+MIN_NETWORK_PASSWORD = 8
 #: Letters for generated passwords: no 0/O or 1/l/I, so that they can be read off a whiteboard.
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
@@ -66,6 +72,11 @@ class AppSettings:
     results: Path | None = None
     idle_minutes: int = DEFAULT_IDLE_MINUTES
     participants_only: bool = False
+    max_kernels: int = limits.DEFAULT_MAX_KERNELS
+    kernels_per_browser: int = limits.DEFAULT_KERNELS_PER_BROWSER
+    connect_seconds: int = limits.DEFAULT_CONNECT_SECONDS
+    tries_per_client: int = limits.DEFAULT_TRIES_PER_CLIENT
+    tries_overall: int = limits.DEFAULT_TRIES_OVERALL
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -122,6 +133,18 @@ def check_settings(settings: AppSettings, *, open_network: bool = False) -> None
             field="--menganggur",
             hint="Isi jumlah menit, misalnya 60, atau 0 untuk tidak pernah menghentikan kernel.",
         )
+    _check_limits(settings)
+    if (
+        settings.password
+        and len(settings.password) < MIN_NETWORK_PASSWORD
+        and not is_loopback(settings.host)
+    ):
+        raise UserError(
+            f"kata sandi {len(settings.password)} karakter terlalu pendek untuk alamat jaringan "
+            f"{settings.host}: kata sandi sependek itu dapat ditebak.",
+            field="--sandi",
+            hint=f"Pakai paling sedikit {MIN_NETWORK_PASSWORD} karakter, atau --sandi-acak.",
+        )
     if not is_loopback(settings.host) and not settings.password and not open_network:
         raise UserError(
             f"alamat {settings.host} dapat dibuka dari komputer lain, tetapi aplikasi belum "
@@ -129,6 +152,29 @@ def check_settings(settings: AppSettings, *, open_network: bool = False) -> None
             field="--host",
             hint="Tambahkan --sandi-acak (atau --sandi TEKS). Bila jaringan ini memang khusus "
             "lokakarya, tambahkan --tanpa-sandi.",
+        )
+
+
+def _check_limits(settings: AppSettings) -> None:
+    """Refuse caps and waits that would not work (0 kernels, a wait too short to connect)."""
+    for value, option, example in (
+        (settings.max_kernels, "--kernel-maks", limits.DEFAULT_MAX_KERNELS),
+        (settings.kernels_per_browser, "--kernel-per-peramban", limits.DEFAULT_KERNELS_PER_BROWSER),
+        (settings.tries_per_client, "--coba-sandi", limits.DEFAULT_TRIES_PER_CLIENT),
+        (settings.tries_overall, "--coba-sandi-semua", limits.DEFAULT_TRIES_OVERALL),
+    ):
+        if value < 1:
+            raise UserError(
+                f"{option} harus paling sedikit 1 (tertulis {value}).",
+                field=option,
+                hint=f"Isi bilangan bulat positif, misalnya {example}.",
+            )
+    if settings.connect_seconds < limits.MIN_CONNECT_SECONDS:
+        raise UserError(
+            f"waktu tunggu sambungan {settings.connect_seconds} detik terlalu pendek.",
+            field="--tunggu-sambungan",
+            hint=f"Isi paling sedikit {limits.MIN_CONNECT_SECONDS} detik, misalnya "
+            f"{limits.DEFAULT_CONNECT_SECONDS}.",
         )
 
 
@@ -156,7 +202,11 @@ def page_config_hook(
 def prelaunch_hook(
     handler: Any, notebook: Any = None, cwd: str = "", hidden: tuple[str, ...] = ()
 ) -> None:
-    """Refuse hidden notebooks; set the ``_xsrf`` cookie before a tool page is sent.
+    """Refuse hidden notebooks; tell browsers apart; set ``_xsrf`` before a tool page is sent.
+
+    :func:`.guards.check_browser` remembers the page for the kernel caps and sends a request
+    without the browser cookie back once to pick it up (a script that keeps no cookies never
+    starts a kernel).
 
     When the participant leaves a tool, the page asks the server to stop its kernel, with the
     ``_xsrf`` cookie as proof. Voilà only sets that cookie on some pages, so without this a tool
@@ -164,9 +214,12 @@ def prelaunch_hook(
     """
     from tornado.web import HTTPError
 
+    from .guards import check_browser
+
     name = unquote(handler.request.path).rstrip("/").rsplit("/", 1)[-1]
     if name in hidden:
         raise HTTPError(404)
+    check_browser(handler)
     _ = handler.xsrf_token
 
 
@@ -188,9 +241,9 @@ def server_environment() -> Any:
 
 def tornado_settings() -> dict[str, Any]:
     """Indonesian pages for Jupyter Server's handlers and for addresses that match no handler."""
-    from jupyter_server.base.handlers import Template404
+    from .guards import NotFound
 
-    return {"jinja2_env": server_environment(), "default_handler_class": Template404}
+    return {"jinja2_env": server_environment(), "default_handler_class": NotFound}
 
 
 def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
@@ -204,6 +257,7 @@ def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
             "open_browser": False,
             "root_dir": str(settings.notebooks.resolve()),
             "token": settings.password,
+            "identity_provider_class": "selfassess.app.guards.ThrottledIdentityProvider",
         },
         "VoilaConfiguration": {
             "template": TEMPLATE,
@@ -215,6 +269,7 @@ def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
             "allow_theme_override": "NO",
             "page_config_hook": functools.partial(page_config_hook, hidden=settings.hidden),
             "prelaunch_hook": functools.partial(prelaunch_hook, hidden=settings.hidden),
+            "multi_kernel_manager_class": "selfassess.app.guards.GuardedKernelManager",
         },
         # When many participants open tools at once the kernels share the processor and a cell's
         # output (the form itself) can arrive seconds after the cell finished; nbclient's default
@@ -224,6 +279,15 @@ def voila_config(settings: AppSettings) -> dict[str, dict[str, Any]]:
             "cull_idle_timeout": idle,
             "cull_interval": 60 if idle else 300,
             "cull_connected": False,
+        },
+        "GuardedKernelManager": {
+            "max_kernels": settings.max_kernels,
+            "kernels_per_browser": settings.kernels_per_browser,
+            "connect_timeout": float(settings.connect_seconds),
+        },
+        "ThrottledIdentityProvider": {
+            "tries_per_client": settings.tries_per_client,
+            "tries_overall": settings.tries_overall,
         },
     }
     for section, values in settings.extra.items():
@@ -251,6 +315,15 @@ def banner(settings: AppSettings) -> str:
         f"  Hasil       : {results}",
         f"  Panduan     : {guide_base_url()}",
     ]
+    lines.append(
+        f"  Batas alat  : {settings.max_kernels} sekaligus, {settings.kernels_per_browser} per "
+        f"peramban; tanpa sambungan dihentikan setelah {settings.connect_seconds} detik"
+    )
+    if settings.password:
+        lines.append(
+            f"  Sandi salah : paling banyak {settings.tries_per_client} per alamat dan "
+            f"{settings.tries_overall} seluruhnya per menit"
+        )
     if settings.hidden:
         lines.append("  Alat pelatih: tidak ditawarkan (--peserta-saja)")
     if is_loopback(settings.host):
@@ -272,9 +345,10 @@ def serve(settings: AppSettings, *, open_network: bool = False) -> int:
     print(banner(settings), flush=True)
 
     from traitlets.config import Config
-    from voila.app import Voila
+
+    from .guards import PanduanVoila
 
     config = Config(voila_config(settings))
     config.Voila.tornado_settings = tornado_settings()
-    Voila.launch_instance(argv=[str(settings.notebooks.resolve())], config=config)
+    PanduanVoila.launch_instance(argv=[str(settings.notebooks.resolve())], config=config)
     return 0

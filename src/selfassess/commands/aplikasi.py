@@ -9,8 +9,10 @@ from ..app import (
     DEFAULT_HOST,
     DEFAULT_IDLE_MINUTES,
     DEFAULT_PORT,
+    MIN_NETWORK_PASSWORD,
     AppSettings,
     generate_password,
+    limits,
     serve,
 )
 
@@ -42,7 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--port", type=int, default=DEFAULT_PORT, help=f"port (bawaan: {DEFAULT_PORT})"
     )
     password = parser.add_mutually_exclusive_group()
-    password.add_argument("--sandi", metavar="TEKS", default="", help="kata sandi untuk peserta")
+    password.add_argument(
+        "--sandi",
+        metavar="TEKS",
+        default="",
+        help=f"kata sandi untuk peserta (di alamat jaringan paling sedikit {MIN_NETWORK_PASSWORD} "
+        "karakter)",
+    )
     password.add_argument(
         "--sandi-acak", action="store_true", help="buat kata sandi acak dan tampilkan"
     )
@@ -66,6 +74,47 @@ def register(sub: argparse._SubParsersAction) -> None:
         f"(bawaan: {DEFAULT_IDLE_MINUTES}; 0 = tidak pernah)",
     )
     parser.add_argument(
+        "--kernel-maks",
+        type=int,
+        default=limits.DEFAULT_MAX_KERNELS,
+        metavar="N",
+        help="paling banyak sekian alat (kernel) terbuka sekaligus di server; sesudahnya "
+        f'peserta melihat "Server sedang penuh" (bawaan: {limits.DEFAULT_MAX_KERNELS})',
+    )
+    parser.add_argument(
+        "--kernel-per-peramban",
+        type=int,
+        default=limits.DEFAULT_KERNELS_PER_BROWSER,
+        metavar="N",
+        help="paling banyak sekian alat terbuka sekaligus dari satu peramban "
+        f"(bawaan: {limits.DEFAULT_KERNELS_PER_BROWSER})",
+    )
+    parser.add_argument(
+        "--tunggu-sambungan",
+        type=int,
+        default=limits.DEFAULT_CONNECT_SECONDS,
+        metavar="DETIK",
+        help="hentikan kernel yang halamannya tidak pernah tersambung ke peramban setelah "
+        f"sekian detik (bawaan: {limits.DEFAULT_CONNECT_SECONDS}, paling sedikit "
+        f"{limits.MIN_CONNECT_SECONDS})",
+    )
+    parser.add_argument(
+        "--coba-sandi",
+        type=int,
+        default=limits.DEFAULT_TRIES_PER_CLIENT,
+        metavar="N",
+        help="kata sandi salah yang diterima dari satu alamat per menit; sesudahnya alamat itu "
+        f"menunggu (bawaan: {limits.DEFAULT_TRIES_PER_CLIENT})",
+    )
+    parser.add_argument(
+        "--coba-sandi-semua",
+        type=int,
+        default=limits.DEFAULT_TRIES_OVERALL,
+        metavar="N",
+        help="kata sandi salah yang diterima dari semua alamat bersama per menit "
+        f"(bawaan: {limits.DEFAULT_TRIES_OVERALL})",
+    )
+    parser.add_argument(
         "--peserta-saja",
         action="store_true",
         help="jangan tawarkan alat pelatih (rekap angkatan); jalankan aplikasi kedua untuk pelatih",
@@ -83,6 +132,11 @@ def settings_from(args: argparse.Namespace) -> AppSettings:
         results=args.hasil,
         idle_minutes=args.menganggur,
         participants_only=args.peserta_saja,
+        max_kernels=args.kernel_maks,
+        kernels_per_browser=args.kernel_per_peramban,
+        connect_seconds=args.tunggu_sambungan,
+        tries_per_client=args.coba_sandi,
+        tries_overall=args.coba_sandi_semua,
     )
 
 
