@@ -24,7 +24,6 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 8
 KERNEL_LIMIT_MB = 250
 TOGETHER_LIMIT_S = 120.0
 READY = """() => {
@@ -58,6 +57,7 @@ def kernel_pid(kid: str) -> int:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 8
     notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp, socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -99,7 +99,7 @@ def main() -> int:
                 print(f"{'server (Voilà)':32} {'':9} {rss_mb(server.pid):12.0f}")
                 page.close()
 
-                pages = [browser.new_context().new_page() for _ in range(N)]
+                pages = [browser.new_context().new_page() for _ in range(n)]
                 start = time.perf_counter()
                 for p in pages:
                     p.goto(f"{url}voila/render/01-asesmen-diri.ipynb", wait_until="commit")
@@ -108,7 +108,7 @@ def main() -> int:
                 together = time.perf_counter() - start
                 failed |= together > TOGETHER_LIMIT_S
                 print(
-                    f"{N} x 01-asesmen-diri dibuka serentak: semua siap dalam {together:.1f} s "
+                    f"{n} x 01-asesmen-diri dibuka serentak: semua siap dalam {together:.1f} s "
                     f"(batas {TOGETHER_LIMIT_S:.0f} s), {os.cpu_count()} inti prosesor"
                 )
                 browser.close()

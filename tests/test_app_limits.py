@@ -68,11 +68,13 @@ def test_reservations_count_while_kernels_start():
 
 
 def test_pages_left_while_loading_make_room_for_the_same_browser():
-    """F5 pressed while a tool loads: the browser's own abandoned kernels are stopped."""
+    """F5 pressed while a tool loads: once that page is done, its kernel makes room at once."""
     p, _ = pool()
     start(p, "A", "a1", loaded=False)
     start(p, "A", "a2", loaded=False)
-    p.render_ended("a1", gone=True)
+    p.browser_left("a1")
+    assert p.admit("A", {}).refusal is not None  # its cells still run: never stopped mid-page
+    p.render_ended("a1")
     admission = p.admit("A", {})
     assert admission.refusal is None and admission.stop == ["a1"]
     assert "a1" not in p.kernels
@@ -90,7 +92,7 @@ def test_kernels_still_loading_or_connected_are_never_stopped_to_make_room():
 
 
 def test_a_loaded_page_that_never_connects_is_abandoned_after_the_grace_time():
-    p, clock = pool(grace_seconds=60)
+    p, clock = pool(grace_seconds=60, connect_seconds=300)
     start(p, "A", "a1")
     start(p, "A", "a2")
     clock.now += 59
@@ -147,7 +149,10 @@ def test_never_connected_kernels_are_culled_after_connect_seconds():
     assert p.to_cull({}) == []
     clock.now += 2
     assert p.to_cull({}) == ["loaded"]
-    p.render_ended("loading", gone=True)  # the browser left while it loaded
+    p.browser_left("loading")  # the browser left while it loaded
+    clock.now += 31
+    assert p.to_cull({}) == ["loaded"]  # still loading: Voilà runs its cells to the end
+    p.render_ended("loading")
     clock.now += 31
     assert p.to_cull({}) == ["loaded", "loading"]
     assert "used" not in p.to_cull({})  # connected kernels follow --menganggur instead
@@ -164,6 +169,11 @@ def test_activity_postpones_culling():
 @pytest.mark.parametrize(("connect", "interval"), [(120, 30), (20, 5), (5, 1.25), (2, 1)])
 def test_cull_interval_keeps_the_lifetime_within_a_quarter_more(connect, interval):
     assert KernelLimits(connect_seconds=connect).cull_interval == interval
+
+
+def test_grace_is_at_most_half_the_wait_for_a_connection():
+    assert KernelLimits().grace == 20
+    assert KernelLimits(connect_seconds=20).grace == 10
 
 
 # ── Passwords ──────────────────────────────────────────────────────────────────────────────

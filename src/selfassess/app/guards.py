@@ -122,9 +122,11 @@ class GuardedKernelManager(AsyncMappingKernelManager):
         """Last message time and busy state of every running kernel."""
         result = {}
         for kid, kernel in list(self._kernels.items()):
-            last = getattr(kernel, "last_activity", None)
-            state = getattr(kernel, "execution_state", "starting")
-            result[kid] = Activity(last.timestamp() if last else 0.0, state in {"busy", "starting"})
+            # Jupyter Server sets these once the kernel has started; until then it is starting.
+            started = kernel.trait_has_value("last_activity")
+            last = kernel.last_activity.timestamp() if started else 0.0
+            state = getattr(kernel, "execution_state", "starting") if started else "starting"
+            result[kid] = Activity(last, state in {"busy", "starting"})
         return result
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
@@ -174,9 +176,13 @@ class GuardedKernelManager(AsyncMappingKernelManager):
             self.pool.forget(kid)
             await self._stop(kid)
 
-    def render_ended(self, kernel_id: str, *, gone: bool = False) -> None:
-        """The tool page of this kernel has been sent, or its browser left while it loaded."""
-        self.pool.render_ended(kernel_id, gone=gone)
+    def render_ended(self, kernel_id: str) -> None:
+        """The tool page of this kernel has been sent (or failed)."""
+        self.pool.render_ended(kernel_id)
+
+    def browser_left(self, kernel_id: str) -> None:
+        """The browser of this kernel's page left while the page loaded."""
+        self.pool.browser_left(kernel_id)
 
     def notify_connect(self, kernel_id: str) -> None:
         super().notify_connect(kernel_id)
@@ -313,17 +319,20 @@ class RenderHandler(_ErrorPages, TornadoVoilaHandler):
         tool, so it is not found (this also stops odd bytes from reaching a header)."""
         raise web.HTTPError(404)
 
-    def _ended(self, gone: bool) -> None:
+    def _manager(self) -> GuardedKernelManager | None:
         manager = self.settings.get("kernel_manager")
-        if self.sa_kernel_id and isinstance(manager, GuardedKernelManager):
-            manager.render_ended(self.sa_kernel_id, gone=gone)
+        return manager if self.sa_kernel_id and isinstance(manager, GuardedKernelManager) else None
 
-    def on_finish(self) -> None:
-        self._ended(gone=False)
-        super().on_finish()
+    async def get(self, path: str | None = None) -> None:
+        try:
+            await super().get(path)
+        finally:  # also when the browser has gone: Voilà runs every cell before it stops
+            if manager := self._manager():
+                manager.render_ended(self.sa_kernel_id)
 
     def on_connection_close(self) -> None:
-        self._ended(gone=True)
+        if manager := self._manager():
+            manager.browser_left(self.sa_kernel_id)
         super().on_connection_close()
 
 

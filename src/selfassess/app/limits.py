@@ -40,7 +40,12 @@ class KernelLimits:
     connect_seconds: float = DEFAULT_CONNECT_SECONDS
     #: A loaded page whose browser has not connected after this long is abandoned: a real
     #: browser connects about a second after the page has loaded.
-    grace_seconds: float = 60.0
+    grace_seconds: float = 20.0
+
+    @property
+    def grace(self) -> float:
+        """Seconds before an unconnected loaded page is abandoned (at most connect_seconds / 2)."""
+        return min(self.grace_seconds, self.connect_seconds / 2)
 
     @property
     def cull_interval(self) -> float:
@@ -103,16 +108,21 @@ class KernelPool:
         return sum(k.owner == owner for k in self.kernels.values()) + self.starting[owner]
 
     def _idle(self, k: _Kernel, a: Activity) -> float:
-        """Seconds the kernel has done nothing, or 0 while its page is loading or it is busy."""
-        if a.busy or (k.rendering and not k.gone):
+        """Seconds the kernel has done nothing, or 0 while its page is loading or it is busy.
+
+        A page whose browser has left still loads to the end: stopping its kernel half-way
+        would leave Voilà waiting for cells that never come.
+        """
+        if a.busy or k.rendering:
             return 0.0
         return max(0.0, self.clock() - max(k.since, a.last))
 
     def _abandoned(self, k: _Kernel, a: Activity) -> bool:
-        """No browser is connected, and none will: the page left while loading, or long ago."""
-        if k.connections:
+        """No browser is connected, and none will: the page was left while it loaded, or it
+        loaded long ago and no browser came."""
+        if k.connections or k.rendering or a.busy:
             return False
-        return k.gone or self._idle(k, a) >= self.limits.grace_seconds
+        return k.gone or self._idle(k, a) >= self.limits.grace
 
     def _oldest(self, ids: list[str]) -> list[str]:
         return sorted(ids, key=lambda kid: self.kernels[kid].since)
@@ -169,15 +179,18 @@ class KernelPool:
         if not self.starting[admission.owner]:
             del self.starting[admission.owner]
 
-    def render_ended(self, kernel_id: str, *, gone: bool = False) -> None:
-        """The page of this kernel finished loading, or its browser left while it loaded."""
+    def render_ended(self, kernel_id: str) -> None:
+        """The page of this kernel has been sent (or failed); no more cells will run for it."""
         k = self.kernels.get(kernel_id)
-        if k is None:
-            return
-        if k.rendering or gone:
+        if k is not None and k.rendering:
+            k.rendering = False
             k.since = self.clock()
-        k.rendering = False
-        k.gone = k.gone or (gone and not k.ever_connected)
+
+    def browser_left(self, kernel_id: str) -> None:
+        """The browser closed the connection before its page had loaded (F5, tab closed)."""
+        k = self.kernels.get(kernel_id)
+        if k is not None and not k.ever_connected:
+            k.gone = True
 
     def connected(self, kernel_id: str) -> None:
         """A browser opened the kernel's websocket."""
