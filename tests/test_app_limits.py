@@ -128,6 +128,19 @@ def test_total_cap_stops_only_abandoned_kernels_no_browser_ever_used():
     assert refused.refusal is not None and refused.refusal.status == 503
 
 
+def test_total_cap_stops_kernels_whose_browser_is_gone_for_ten_minutes():
+    p, clock = pool(grace_seconds=10)
+    for owner in "ABCD":
+        start(p, owner, owner.lower())
+        p.connected(owner.lower())
+    p.disconnected("b")
+    clock.now += 599
+    assert p.admit("E", {}).refusal is not None
+    clock.now += 2
+    admission = p.admit("E", {})
+    assert admission.refusal is None and admission.stop == ["b"]
+
+
 def test_own_disconnected_kernels_make_room_for_the_same_browser():
     p, clock = pool(grace_seconds=10)
     start(p, "A", "a1")
@@ -150,11 +163,9 @@ def test_never_connected_kernels_are_culled_after_connect_seconds():
     clock.now += 2
     assert p.to_cull({}) == ["loaded"]
     p.browser_left("loading")  # the browser left while it loaded
-    clock.now += 31
     assert p.to_cull({}) == ["loaded"]  # still loading: Voilà runs its cells to the end
     p.render_ended("loading")
-    clock.now += 31
-    assert p.to_cull({}) == ["loaded", "loading"]
+    assert p.to_cull({}) == ["loaded", "loading"]  # no browser can come for it: at once
     assert "used" not in p.to_cull({})  # connected kernels follow --menganggur instead
 
 

@@ -42,6 +42,10 @@ class KernelLimits:
     #: browser connects about a second after the page has loaded.
     grace_seconds: float = 20.0
 
+    #: Under the total cap, a kernel whose browser connected once but has been gone this long
+    #: (a laptop that slept, a tab closed without saying goodbye) may be stopped too.
+    reclaim_seconds: float = 600.0
+
     @property
     def grace(self) -> float:
         """Seconds before an unconnected loaded page is abandoned (at most connect_seconds / 2)."""
@@ -151,13 +155,18 @@ class KernelPool:
             stop += spare[:need]
         total = self.count() - len(stop)
         if total >= limits.total:
-            spare = self._oldest(
-                [
-                    kid
-                    for kid, k in self.kernels.items()
-                    if kid not in stop and not k.ever_connected and self._abandoned(k, act(kid))
-                ]
-            )
+            others = [(kid, k) for kid, k in self.kernels.items() if kid not in stop]
+            never = [
+                kid for kid, k in others if not k.ever_connected and self._abandoned(k, act(kid))
+            ]
+            lost = [
+                kid
+                for kid, k in others
+                if k.ever_connected
+                and not k.connections
+                and self._idle(k, act(kid)) >= limits.reclaim_seconds
+            ]
+            spare = self._oldest(never) + self._oldest(lost)
             need = total - limits.total + 1
             if len(spare) < need:
                 return Admission(owner, refusal=server_refusal(limits.total))
@@ -212,13 +221,20 @@ class KernelPool:
         self.kernels.pop(kernel_id, None)
 
     def to_cull(self, activity: Mapping[str, Activity]) -> list[str]:
-        """Kernels no browser ever connected to that have been idle for connect_seconds."""
+        """Kernels no browser ever connected to that have been idle for connect_seconds, and
+        kernels whose browser left while the page loaded, as soon as the page is done."""
         limit = self.limits.connect_seconds
+
+        def done(k: _Kernel, a: Activity) -> bool:
+            if k.gone:
+                return not k.rendering and not a.busy
+            return self._idle(k, a) >= limit
+
         return self._oldest(
             [
                 kid
                 for kid, k in self.kernels.items()
-                if not k.ever_connected and self._idle(k, activity.get(kid, Activity())) >= limit
+                if not k.ever_connected and done(k, activity.get(kid, Activity()))
             ]
         )
 
