@@ -21,6 +21,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,29 +55,39 @@ def kernel_pid(kid: str) -> int:
     raise RuntimeError(f"no kernel process {kid}")
 
 
+def start_app(tmp: Path, args: Sequence[str] = (), log: Path | None = None):
+    """Start ``selfassess aplikasi`` on a free loopback port, results in ``tmp``; wait for it.
+
+    Returns the server process and its address.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "SELFASSESS_DB": str(tmp / "hasil.sqlite"),
+           "SELFASSESS_UNDUHAN": str(tmp / "unduhan")}  # fmt: skip
+    out = log.open("w") if log else subprocess.DEVNULL
+    server = subprocess.Popen(
+        [sys.executable, "-m", "selfassess.cli", "aplikasi", "--notebooks",
+         str(ROOT / "notebooks"), "--port", str(port), *args],
+        env=env, stdout=out, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url, timeout=5).close()
+            break
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    return server, url
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 8
     notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-    with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp, socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        sock.close()
-        env = {**os.environ, "SELFASSESS_DB": f"{tmp}/hasil.sqlite",
-               "SELFASSESS_UNDUHAN": f"{tmp}/unduhan"}  # fmt: skip
-        args = [sys.executable, "-m", "selfassess.cli", "aplikasi", "--notebooks"]
-        server = subprocess.Popen(
-            [*args, str(ROOT / "notebooks"), "--port", str(port)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url, timeout=5).close()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.3)
+    with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp:
+        server, url = start_app(Path(tmp))
         failed = False
         try:
             with sync_playwright() as pw:

@@ -24,11 +24,8 @@ from __future__ import annotations
 import argparse
 import http.client
 import http.cookiejar
-import os
 import shlex
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -38,7 +35,7 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-from bench_app import READY, rss_mb
+from bench_app import READY, rss_mb, start_app
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOL = "voila/render/00-mulai.ipynb"
@@ -169,25 +166,9 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp, socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        sock.close()
-        env = {**os.environ, "SELFASSESS_DB": f"{tmp}/hasil.sqlite",
-               "SELFASSESS_UNDUHAN": f"{tmp}/unduhan"}  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp:
         log = Path(tmp) / "aplikasi.log"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "selfassess.cli", "aplikasi", "--notebooks",
-             str(ROOT / "notebooks"), "--port", str(port), *app_args],
-            env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url, timeout=5).close()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.3)
+        server, url = start_app(Path(tmp), app_args, log)
         sampler = Sampler(server.pid)
         sampler.start()
         time.sleep(1.5)

@@ -16,6 +16,22 @@ from ..app import (
     serve,
 )
 
+#: The guards of the server (see selfassess.app.limits): option, default, metavar, help.
+LIMIT_OPTIONS = (
+    ("--kernel-maks", limits.DEFAULT_MAX_KERNELS, "N",
+     'paling banyak sekian alat (kernel) terbuka sekaligus di server; sesudahnya peserta melihat '
+     '"Server sedang penuh"'),
+    ("--kernel-per-peramban", limits.DEFAULT_KERNELS_PER_BROWSER, "N",
+     "paling banyak sekian alat terbuka sekaligus dari satu peramban"),
+    ("--tunggu-sambungan", limits.DEFAULT_CONNECT_SECONDS, "DETIK",
+     "hentikan kernel yang halamannya tidak pernah tersambung ke peramban setelah sekian detik, "
+     f"paling sedikit {limits.MIN_CONNECT_SECONDS}"),
+    ("--coba-sandi", limits.DEFAULT_TRIES_PER_CLIENT, "N",
+     "kata sandi salah yang diterima dari satu alamat per menit; sesudahnya alamat itu menunggu"),
+    ("--coba-sandi-semua", limits.DEFAULT_TRIES_OVERALL, "N",
+     "kata sandi salah yang diterima dari semua alamat bersama per menit"),
+)  # fmt: skip
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``aplikasi`` subcommand."""
@@ -73,47 +89,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="hentikan kernel yang tidak lagi tersambung ke peramban setelah sekian menit "
         f"(bawaan: {DEFAULT_IDLE_MINUTES}; 0 = tidak pernah)",
     )
-    parser.add_argument(
-        "--kernel-maks",
-        type=int,
-        default=limits.DEFAULT_MAX_KERNELS,
-        metavar="N",
-        help="paling banyak sekian alat (kernel) terbuka sekaligus di server; sesudahnya "
-        f'peserta melihat "Server sedang penuh" (bawaan: {limits.DEFAULT_MAX_KERNELS})',
-    )
-    parser.add_argument(
-        "--kernel-per-peramban",
-        type=int,
-        default=limits.DEFAULT_KERNELS_PER_BROWSER,
-        metavar="N",
-        help="paling banyak sekian alat terbuka sekaligus dari satu peramban "
-        f"(bawaan: {limits.DEFAULT_KERNELS_PER_BROWSER})",
-    )
-    parser.add_argument(
-        "--tunggu-sambungan",
-        type=int,
-        default=limits.DEFAULT_CONNECT_SECONDS,
-        metavar="DETIK",
-        help="hentikan kernel yang halamannya tidak pernah tersambung ke peramban setelah "
-        f"sekian detik (bawaan: {limits.DEFAULT_CONNECT_SECONDS}, paling sedikit "
-        f"{limits.MIN_CONNECT_SECONDS})",
-    )
-    parser.add_argument(
-        "--coba-sandi",
-        type=int,
-        default=limits.DEFAULT_TRIES_PER_CLIENT,
-        metavar="N",
-        help="kata sandi salah yang diterima dari satu alamat per menit; sesudahnya alamat itu "
-        f"menunggu (bawaan: {limits.DEFAULT_TRIES_PER_CLIENT})",
-    )
-    parser.add_argument(
-        "--coba-sandi-semua",
-        type=int,
-        default=limits.DEFAULT_TRIES_OVERALL,
-        metavar="N",
-        help="kata sandi salah yang diterima dari semua alamat bersama per menit "
-        f"(bawaan: {limits.DEFAULT_TRIES_OVERALL})",
-    )
+    for flag, default, metavar, text in LIMIT_OPTIONS:
+        parser.add_argument(
+            flag, type=int, default=default, metavar=metavar, help=f"{text} (bawaan: {default})"
+        )
     parser.add_argument(
         "--peserta-saja",
         action="store_true",
