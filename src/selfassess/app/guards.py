@@ -169,7 +169,8 @@ class GuardedKernelManager(AsyncMappingKernelManager):
         """Stop the kernels that no browser connected to within connect_timeout."""
         for kid in self.pool.to_cull(self.activity()):
             self.log.warning(
-                "Menghentikan kernel %s: tidak ada peramban yang tersambung dalam %.0f detik",
+                "Menghentikan kernel %s: halamannya ditinggalkan, atau tidak tersambung ke "
+                "peramban dalam %.0f detik",
                 kid,
                 self.connect_timeout,
             )
