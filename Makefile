@@ -12,7 +12,7 @@ PORT   ?= 8000
 APP_PORT ?= 8866
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site site-offline pdf lab app screenshots test lint bench sysdeps lock clean
+.PHONY: help serve site site-offline pdf lab app screenshots test lint bench sysdeps lock clean data-alat
 
 help:
 	@echo "make serve         panduan di http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lab           JupyterLab pada notebooks/"
 	@echo "make app           aplikasi lokakarya (Voila) pada notebooks/"
 	@echo "make screenshots   tangkapan layar setiap alat ke docs/assets/img/alat/"
+	@echo "make data-alat     tulis ulang data dan formulir kertas alat peramban dari YAML instrumen"
 	@echo "make test          semua tes (memasang Chromium dan hunspell-id bila perlu)"
 	@echo "make bench         tolok ukur kecepatan"
 
@@ -55,6 +56,11 @@ app: $(STAMP)
 # Tangkapan layar sungguhan setiap alat (Chromium Debian), untuk halaman Alat di panduan.
 screenshots: sysdeps $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+
+# Data alat peramban dan formulir kertas, dibuat dari src/selfassess/instruments/*.yaml. Hasilnya
+# disimpan di repositori (mkdocs build biasa tidak perlu langkah tambahan); uji gagal bila usang.
+data-alat: $(STAMP)
+	$(BIN)/python scripts/alat_situs.py
 
 sysdeps:
 	@sh scripts/sysdeps.sh

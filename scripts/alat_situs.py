@@ -212,9 +212,9 @@ def paper_form(inst: Instrument) -> str:
         "Aturan penghitungannya dijelaskan di halaman "
         "[Asesmen diri dan cek kendala](asesmen-diri.md#aturan-penghitungan).",
         "",
-        "## Formulir jawaban {: .formulir-awal }",
+        "## Formulir jawaban",
         "",
-        '<div class="formulir" markdown>',
+        '<div class="formulir formulir-jawaban" markdown>',
         "",
         "| Kode peserta | Tanggal pengisian |",
         "| --- | --- |",
@@ -240,7 +240,7 @@ def paper_form(inst: Instrument) -> str:
     lines += [
         "## Lembar penghitungan skor {: .formulir-awal }",
         "",
-        '<div class="formulir" markdown>',
+        '<div class="formulir formulir-hitung" markdown>',
         "",
         f"1. **Butir terbalik** (bertanda ↺) dihitung {flip} dikurangi jawaban: jawaban "
         f"{scale.max} bernilai {scale.min}, jawaban {scale.min} bernilai {scale.max}. Tulis "

@@ -232,3 +232,48 @@ def _split(total: int, count: int, lo: int, hi: int, rng: random.Random) -> list
 def instruments() -> dict[str, Instrument]:
     """The instruments of the browser tools."""
     return {i: load(i) for i in TOOLS}
+
+
+# ── a reader's steps ────────────────────────────────────────────────────────────────────────────
+
+KEY = "panduan-coaching-asn.riwayat"
+
+
+def save(page, date: str, phase: str = "") -> str:
+    """Press Simpan ke riwayat for the result on screen, dated ``date``; return the status text."""
+    page.get_by_label("Tanggal pengisian").fill(date)
+    page.get_by_label("Kaitan dengan pelatihan").select_option(phase)
+    page.get_by_role("button", name="Simpan ke riwayat").click()
+    status = page.locator(".alat-simpan .alat-pesan")
+    status.wait_for()
+    return status.inner_text()
+
+
+def history(page) -> list[str]:
+    """Dates (ISO) of the saved results listed on the page, in the order shown."""
+    return page.eval_on_selector_all(
+        ".alat-daftar tbody tr", "rows => rows.map(r => r.dataset.tanggal)"
+    )
+
+
+def trend(page) -> dict[str, str]:
+    """Change since the previous result per row of the trend table (full precision or '')."""
+    return dict(
+        page.eval_on_selector_all(
+            ".alat-tren-tabel tr[data-tren]",
+            "rows => rows.map(r => [r.dataset.tren, r.querySelector('[data-perubahan]')"
+            ".dataset.perubahan])",
+        )
+    )
+
+
+def riwayat_message(page) -> str:
+    """The status message of the history section (import, delete, code)."""
+    box = page.locator(".alat-kelola .alat-pesan")
+    box.wait_for()
+    return box.inner_text()
+
+
+def stored(page) -> str | None:
+    """The raw value the tools keep in localStorage."""
+    return page.evaluate(f"() => localStorage.getItem({KEY!r})")

@@ -18,7 +18,9 @@ SHOTS = ROOT / "docs" / "assets" / "img" / "alat"
 #: Tool page → the screenshots it must show.
 PAGES = {
     "alat/index.md": {"beranda", "mulai", "asesmen-diri", "tujuan-smart", "evaluasi-pelatihan",
-                      "umpan-balik-pegawai", "rekap-pelatih"},
+                      "umpan-balik-pegawai", "rekap-pelatih", "cek-kendala"},
+    "alat/kompetensi-coaching.md": {"riwayat-asesmen"},
+    "alat/cek-kendala.md": {"cek-kendala"},
     "alat/aplikasi.md": {"beranda"},
     "alat/asesmen-diri.md": {"asesmen-diri"},
     "alat/tujuan-smart.md": {"tujuan-smart"},

@@ -124,7 +124,7 @@
     tambah(form, [el("div", { "class": "alat-kemajuan" }, [this.kemajuan, this.kemajuanTeks]),
       this.pesanForm, el("p", { "class": "alat-tombol" }, [el("button", { type: "submit",
         "class": "md-button md-button--primary", teks: "Hitung" }), " ",
-      tombol("Kosongkan jawaban", function () { self.kosongkan(); })])]);
+      tombol("Hapus jawaban di formulir", function () { self.kosongkan(); })])]);
     form.addEventListener("change", function (e) {
       var b = self.butir[e.target.name];
       if (b) self.tandai(b, false);
@@ -525,7 +525,7 @@
     var h = this.simpanan.gabung(d), kata = ["Berkas \"" + nama + "\": " + h.baru +
       " hasil ditambahkan"];
     if (h.ada) kata.push(h.ada + " hasil sudah ada");
-    if (h.beda) kata.push(h.beda + " hasil berpengenal sama tetapi isinya berbeda tidak diubah");
+    if (h.beda) kata.push(h.beda + " hasil dengan pengenal yang sama tetapi isi berbeda tidak diubah");
     if (h.kodeLain) kata.push("kode peserta " + d.kode + " di berkas tidak menggantikan kode Anda");
     this.tampilkanRiwayat([kata.join("; ") + (h.tersimpan ? "." : ". Hasilnya hanya tersedia " +
       "selama halaman ini terbuka."), h.tersimpan ? "baik" : "peringatan"]);

@@ -142,8 +142,8 @@
     var inst = A.instrumen[h.instrumen];
     if (!inst) gagal(dari + "instrumen \"" + h.instrumen + "\" tidak dikenal panduan ini.");
     if (!tanggalSah(h.tanggal)) {
-      gagal(dari + "tanggal \"" + h.tanggal + "\" tidak sah; tulis TTTT-BB-HH, misalnya " +
-        "2025-01-31.");
+      gagal(dari + "tanggal \"" + h.tanggal + "\" tidak sah; tulis tahun-bulan-tanggal, " +
+        "misalnya 2025-01-31.");
     }
     var fase = h.fase === undefined || h.fase === null ? "" : h.fase;
     if (!FASE.hasOwnProperty(fase)) {
@@ -202,7 +202,7 @@
 
   function sel(v) {
     var t = v === null || v === undefined ? "" : String(v);
-    return /[",;\r\n]/.test(t) ? "\"" + t.replace(/"/g, "\"\"") + "\"" : t;
+    return /[\x22,;\r\n]/.test(t) ? "\"" + t.replace(/\x22/g, "\"\"") + "\"" : t;
   }
 
   /* Baris-baris CSV (RFC 4180; pemisah koma, atau titik koma bila lembar kerja menyimpannya). */
