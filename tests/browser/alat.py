@@ -1,4 +1,4 @@
-"""Helpers for the browser tools of the guide (``docs/alat/kompetensi-coaching.md``, ``cek-kendala.md``).
+"""Helpers for the guide's browser tools (``docs/alat/kompetensi-coaching.md``, ``cek-kendala.md``).
 
 They speak the markup contract of the issue: every item is a radio group whose inputs have
 ``name`` = the item id and ``value`` = the numeric answer; after **Hitung** every row of the score
@@ -41,11 +41,12 @@ FILL = """answers => {
 }"""
 ROWS = """() => [...document.querySelectorAll('.alat-skor tr[data-dimension]')].map(
   tr => [tr.dataset.dimension, tr.dataset.score, tr.dataset.band])"""
-FOCUS = """() => [...document.querySelectorAll('.alat-fokus li[data-fokus]')].map(li => li.dataset.fokus)"""
+FOCUS = """() => [...document.querySelectorAll('.alat-fokus li[data-fokus]')].map(
+  li => li.dataset.fokus)"""
 
 
 def page_url(base: str, instrument_id: str, offline: bool) -> str:
-    """The tool page on the HTTP build (``base`` = site URL) or the file build (``base`` = folder)."""
+    """The tool page on the HTTP build (``base``: site URL) or the file build (``base``: folder)."""
     if offline:
         return (Path(base) / "alat" / f"{instrument_id}.html").as_uri()
     return f"{base}alat/{instrument_id}/"
@@ -136,7 +137,7 @@ def answer_sets(inst: Instrument, seed: int = 11) -> list[tuple[str, Answers]]:
     for value in range(lo, hi + 1):
         sets.append((f"semua {value}", {i.id: value for i in every}))
         sets.append((f"nilai efektif {value}", {i.id: raw(i, value) for i in every}))
-    for n in range(40):
+    for _ in range(40):
         sets.append(("acak lengkap", {i.id: rng.randint(lo, hi) for i in every}))
     for share in (0.1, 0.25, 0.4, 0.6):
         for _ in range(10):

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -63,7 +64,7 @@ def _download(page, button: str) -> tuple[str, str]:
     with page.expect_download() as info:
         page.get_by_role("button", name=button).click()
     download = info.value
-    return download.suggested_filename, open(download.path(), encoding="utf-8").read()
+    return download.suggested_filename, Path(download.path()).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("build", ["http", "file"])
@@ -98,7 +99,9 @@ def test_answer_save_history_export_import_delete(browser, site_url, offline_roo
     obstacles = _answers(OBSTACLES, 9)
     open_tool(page, page_url(base, OBSTACLES.id, build == "file"))
     compute(page, obstacles)
-    order = page.eval_on_selector_all(".alat-fokus li[data-fokus]", "els => els.map(e => e.dataset.fokus)")
+    order = page.eval_on_selector_all(
+        ".alat-fokus li[data-fokus]", "els => els.map(e => e.dataset.fokus)"
+    )
     assert len(order) == 4
     save(page, DATES[2])
     assert history(page) == [DATES[2]]
@@ -259,4 +262,3 @@ def test_cross_tab_save_keeps_both(browser, site_url):
     assert history(one) == DATES[:2], "the other tab's history follows (storage event)"
     assert traffic.page_errors == []
     context.close()
-

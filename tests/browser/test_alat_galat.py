@@ -156,7 +156,7 @@ def test_storage_disabled_still_works_for_one_sitting(browser, site_url, offline
     assert history(page) == ["2025-03-01", "2025-03-02"]
     with page.expect_download() as info:
         page.get_by_role("button", name="Unduh JSON").click()
-    assert len(json.loads(open(info.value.path(), encoding="utf-8").read())["hasil"]) == 2
+    assert len(json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["hasil"]) == 2
     # Material's own inline scripts read localStorage unguarded and fail the same way on every
     # guide page; the tool adds no error of its own.
     tool_errors = list(traffic.page_errors)

@@ -1,7 +1,7 @@
 """Same numbers as Python: the guide's browser tools against ``selfassess.scoring.score``.
 
-Hundreds of generated answer sets (random, missing answers, reverse items, dimension means exactly on
-band edges, dimensions with exactly ``min_share`` of their items answered and one fewer, overall
+Hundreds of generated answer sets (random, missing answers, reverse items, dimension means exactly
+on band edges, dimensions with exactly ``min_share`` of their items answered and one fewer, overall
 scores with exactly enough dimensions and one fewer, overall means on band edges whose
 floating-point sums are not exact) are put on the real page in Chromium, **Hitung** is clicked,
 and every dimension score, overall score and band must equal Python's exactly (full precision),
