@@ -54,7 +54,7 @@ app: $(STAMP)
 	$(BIN)/selfassess aplikasi --notebooks notebooks --host $(HOST) --port $(APP_PORT) $(APP_ARGS)
 
 # Tangkapan layar sungguhan setiap alat (Chromium Debian), untuk halaman Alat di panduan.
-screenshots: sysdeps $(STAMP)
+screenshots: sysdeps $(STAMP) site
 	$(BIN)/python scripts/screenshots.py
 
 # Data alat peramban dan formulir kertas, dibuat dari src/selfassess/instruments/*.yaml. Hasilnya

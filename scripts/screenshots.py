@@ -1,4 +1,4 @@
-"""Real screenshots of every tool of the workshop app, for the guide's Alat pages.
+"""Real screenshots of the workshop app's tools and of the guide's own tools, for the Alat pages.
 
 Starts ``selfassess aplikasi`` on a free loopback port with a throw-away results file, drives
 Debian's Chromium (1280 px wide) through each tool the way a participant would, and writes small
@@ -173,6 +173,56 @@ def umpan_balik_pegawai(page, url: str, out: Path) -> None:
     shoot(page, out / "umpan-balik-pegawai.png", page.get_by_label("Kode atasan"))
 
 
+# ── the guide's own browser tools, on the built site (make site) ─────────────────────────────
+
+
+def _site_tool(page, site: str, instrument_id: str) -> None:
+    page.goto(f"{site}alat/{instrument_id}/", wait_until="networkidle")
+    page.locator(".alat--siap").wait_for()
+
+
+def _answer(page, seed: int, shift: int = 0) -> None:
+    """Tick every question of the tool on screen, as a reader would (deterministic answers)."""
+    import random
+
+    rng = random.Random(seed)
+    for name in page.eval_on_selector_all(
+        ".alat-formulir fieldset", "els => els.map(e => e.id.replace('butir-', ''))"
+    ):
+        value = min(5, max(1, rng.randint(1, 4) + shift))
+        page.locator(f"input[name='{name}'][value='{value}']").check()
+    page.get_by_role("button", name="Hitung", exact=True).click()
+
+
+def _site_shot(page, target: Path, element) -> None:
+    element.scroll_into_view_if_needed()
+    page.evaluate("(el) => { el.scrollIntoView({block: 'start'}); window.scrollBy(0, -72); }",
+                  element.element_handle())  # fmt: skip
+    page.wait_for_timeout(300)
+    save_png(page.screenshot(), target)
+
+
+def cek_kendala(page, site: str, out: Path) -> None:
+    _site_tool(page, site, "cek-kendala")
+    _answer(page, 7)
+    _site_shot(page, out / "cek-kendala.png", page.locator(".alat-hasil h2"))
+
+
+def riwayat_asesmen(page, site: str, out: Path) -> None:
+    _site_tool(page, site, "kompetensi-coaching")
+    for shift, day in enumerate(["2025-01-15", "2025-04-14", "2025-07-21"]):
+        _answer(page, 3, shift)
+        page.get_by_label("Tanggal pengisian").fill(day)
+        page.get_by_role("button", name="Simpan ke riwayat").click()
+    _site_shot(page, out / "riwayat-asesmen.png", page.locator(".alat-riwayat h2"))
+
+
+#: Pictures of the guide's own tools, taken on the built site.
+SITE_SHOTS: dict[str, Callable] = {
+    "cek-kendala": cek_kendala,
+    "riwayat-asesmen": riwayat_asesmen,
+}
+
 SHOTS: dict[str, Callable] = {
     "beranda": beranda,
     "mulai": mulai,
@@ -187,11 +237,19 @@ SHOTS: dict[str, Callable] = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--only", nargs="*", choices=sorted(SHOTS), default=sorted(SHOTS))
+    every = sorted({*SHOTS, *SITE_SHOTS})
+    parser.add_argument("--only", nargs="*", choices=every, default=every)
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     args.out.mkdir(parents=True, exist_ok=True)
+    site_names = [n for n in args.only if n in SITE_SHOTS]
+    if site_names:
+        shoot_site(site_names, args.out, sync_playwright)
+    app_names = [n for n in args.only if n in SHOTS]
+    if not app_names:
+        return 0
+    args.only = app_names
     with tempfile.TemporaryDirectory(prefix="tangkapan-") as tmp:
         process, url = start_app(Path(tmp))
         try:
@@ -216,6 +274,46 @@ def main(argv: list[str] | None = None) -> int:
             process.terminate()
             process.wait(timeout=30)
     return 0
+
+
+def shoot_site(names: list[str], out: Path, sync_playwright) -> None:
+    """Serve site/ on a free loopback port and take the pictures of the guide's own tools."""
+    import functools
+    import http.server
+    import threading
+
+    site = ROOT / "site"
+    if not (site / "index.html").is_file():
+        sys.exit(
+            "site/ belum dibangun; jalankan `make site` dahulu (make screenshots melakukannya)."
+        )
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"]
+            )
+            for name in names:
+                context = browser.new_context(
+                    viewport={"width": WIDTH, "height": HEIGHT}, locale="id-ID"
+                )
+                context.route(
+                    "**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort()
+                )
+                SITE_SHOTS[name](context.new_page(), url, out)
+                print(f"{out / name}.png  {(out / f'{name}.png').stat().st_size // 1024} KB")
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
 
 
 if __name__ == "__main__":
