@@ -12,6 +12,7 @@ import io
 import json
 import random
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 import pytest
@@ -60,6 +61,20 @@ def _context(browser):
     return context, guard(context)
 
 
+def _links_resolve(page, build: str) -> None:
+    """Every guide link the tool drew (results, advice, trend) opens a page of this build."""
+    links = page.eval_on_selector_all(
+        ".alat a[href]:not([href^='#'])", "els => els.map(e => e.href)"
+    )
+    assert len(links) > 20
+    for link in sorted(set(links)):
+        target = link.split("#")[0]
+        if build == "file":
+            assert Path(unquote(urlsplit(target).path)).is_file(), link
+        else:
+            assert page.request.get(target).ok, link
+
+
 def _download(page, button: str) -> tuple[str, str]:
     with page.expect_download() as info:
         page.get_by_role("button", name=button).click()
@@ -86,6 +101,7 @@ def test_answer_save_history_export_import_delete(browser, site_url, offline_roo
         assert page.locator(".alat-fokus li[data-fokus]").count() == 3
         assert "Tersimpan di riwayat peramban ini" in save(page, date, phase)
     assert history(page) == DATES
+    _links_resolve(page, build)
 
     # The trend: a chart per dimension with three points, and the change since the previous one.
     change = trend(page)
