@@ -96,13 +96,19 @@ BAD_FILES = [
 ]
 
 
-def test_damaged_or_foreign_imports_change_nothing(guarded_page, site_url):
-    page, traffic = guarded_page
+def _one_saved(page, site_url: str) -> str:
+    """Open the self-assessment, save one result; return the stored value."""
     open_tool(page, page_url(site_url, SELF.id, False))
     compute(page, FULL)
     save(page, "2025-01-10")
     before = stored(page)
     assert before is not None
+    return before
+
+
+def test_damaged_or_foreign_imports_change_nothing(guarded_page, site_url):
+    page, traffic = guarded_page
+    before = _one_saved(page, site_url)
     for name, content, words in BAD_FILES:
         page.locator("input[type=file]").set_input_files(files=[_file(name, content)])
         message = riwayat_message(page)
@@ -130,7 +136,6 @@ DISABLED = """Object.defineProperty(window, 'localStorage', {
   get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
 });"""
 FULL_STORAGE = """(() => {
-  const real = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   };
@@ -168,15 +173,10 @@ def test_storage_disabled_still_works_for_one_sitting(browser, site_url, offline
     context.close()
 
 
-def test_storage_full_keeps_what_was_saved(browser, site_url):
-    context = browser.new_context(locale="id-ID")
-    traffic = guard(context)
-    page = context.new_page()
-    open_tool(page, page_url(site_url, SELF.id, False))
-    compute(page, FULL)
-    save(page, "2025-01-10")
-    before = stored(page)
-    context.add_init_script(FULL_STORAGE)
+def test_storage_full_keeps_what_was_saved(guarded_page, site_url):
+    page, traffic = guarded_page
+    before = _one_saved(page, site_url)
+    page.context.add_init_script(FULL_STORAGE)
     page.reload()
     page.locator(".alat--siap").wait_for()
     assert "penuh" in page.locator("[data-penyimpanan=penuh]").inner_text()
@@ -186,13 +186,10 @@ def test_storage_full_keeps_what_was_saved(browser, site_url):
     assert history(page) == ["2025-01-10", "2025-02-10"]
     assert stored(page) == before
     assert traffic.page_errors == []
-    context.close()
 
 
-def test_damaged_storage_is_never_overwritten(browser, site_url):
-    context = browser.new_context(locale="id-ID")
-    traffic = guard(context)
-    page = context.new_page()
+def test_damaged_storage_is_never_overwritten(guarded_page, site_url):
+    page, traffic = guarded_page
     open_tool(page, page_url(site_url, SELF.id, False))
     page.evaluate(f"() => localStorage.setItem({KEY!r}, '{{rusak')")
     page.reload()
@@ -207,7 +204,6 @@ def test_damaged_storage_is_never_overwritten(browser, site_url):
     compute(page, FULL)
     assert "Tersimpan di riwayat peramban ini" in save(page, "2025-01-11")
     assert traffic.page_errors == []
-    context.close()
 
 
 def test_participant_code_follows_the_store_rules(guarded_page, site_url):
