@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from selfassess.instrument import Instrument, load
-from selfassess.scoring import prepare, score, weakest
+from selfassess.scoring import BAND_SUFFIX, OVERALL, prepare, score, weakest
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("kompetensi-coaching", "cek-kendala")
@@ -84,12 +84,12 @@ def python_rows(inst: Instrument, answer_sets: list[Answers]) -> tuple[list[list
     for n in range(len(answer_sets)):
         record = scored.table.iloc[n]
         out = []
-        for dim in [*(d.id for d in inst.dimensions), "overall"]:
+        for dim in [*(d.id for d in inst.dimensions), OVERALL]:
             value = record[dim]
-            band = record[dim + "_band"]
+            band = record[dim + BAND_SUFFIX]
             out.append(
                 (
-                    dim,
+                    "overall" if dim == OVERALL else dim,
                     None if pd.isna(value) else float(value),
                     None if pd.isna(band) else band_ids[band],
                 )

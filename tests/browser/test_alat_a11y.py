@@ -14,13 +14,19 @@ import unicodedata
 
 import pytest
 
-from tests.browser.a11y import audit
+from tests.browser import a11y
 from tests.browser.alat import compute, open_tool, page_url, save
 from tests.browser.conftest import guard
 from tests.browser.test_alat_alur import DATES, OBSTACLES, SELF, _answers
 from tests.browser.test_alat_galat import DISABLED
 
 pytestmark = pytest.mark.browser
+
+
+def audit(page, name: str) -> list[str]:
+    """axe on the page once Material's header transitions (title fading in on scroll) are over."""
+    page.wait_for_timeout(400)
+    return a11y.audit(page, name)
 
 
 def _page(browser, scheme: str, init: str | None = None):
