@@ -35,6 +35,9 @@ from selfassess.instrument import Band, Instrument, Text, load, number  # noqa: 
 
 #: The instruments that the guide offers as browser tools, in the order of the Alat section.
 TOOLS = ("kompetensi-coaching", "cek-kendala")
+#: Short names of the tools, for the paper forms' titles ("Formulir kertas asesmen diri").
+SHORT = {"kompetensi-coaching": "asesmen diri", "cek-kendala": "cek kendala"}
+DOCS = ROOT / "docs"
 
 
 def data_file(instrument_id: str) -> Path:
@@ -165,6 +168,17 @@ def _md(text: Text | None) -> str:
     return (text.id if text else "").replace("|", "\\|").strip()
 
 
+def page_title(page: str) -> str:
+    """The title (H1) of a guide page, the text a link to it must show (tests/guide)."""
+    text = (DOCS / page.partition("#")[0]).read_text(encoding="utf-8")
+    return re.search(r"^# (.+)$", text, re.M).group(1).strip()
+
+
+def _link(page: str) -> str:
+    """A Markdown link from a page in ``docs/alat/`` to a guide page, named by its title."""
+    return f"[{page_title(page)}]({_rel(page)})"
+
+
 def _rel(page: str) -> str:
     """A guide page (``section/page.md``) as a link from ``docs/alat/``."""
     return page.removeprefix("alat/") if page.startswith("alat/") else f"../{page}"
@@ -186,14 +200,14 @@ def paper_form(inst: Instrument) -> str:
     number_of = {item.id: n for n, item in enumerate(items, start=1)}
     flip = scale.min + scale.max
     tool = f"{inst.id}.md"
-    title = _md(inst.title)
+    tool_link = _link(f"alat/{tool}")
     obstacles = not inst.higher_is_better
     lines = [
         f"<!-- {NOTICE.format(src=inst.id + '.yaml')} di sini: ubah berkas YAML-nya, lalu jalankan",
         "     `make data-alat`. -->",
-        f"# Formulir kertas: {title}",
+        f"# Formulir kertas {SHORT[inst.id]}",
         "",
-        f"Halaman ini adalah versi kertas dari alat [{title}]({tool}) untuk kantor atau "
+        f"Halaman ini adalah versi kertas dari alat {tool_link} untuk kantor atau "
         "lokakarya tanpa komputer. Cetak halaman ini, isi formulirnya dengan pena, lalu "
         "hitung skor Anda sendiri dengan lembar penghitungan di bagian akhir. Pernyataan, skala, "
         "dan aturan penghitungannya sama persis dengan alat di peramban dan perangkat pelatih.",
@@ -206,7 +220,7 @@ def paper_form(inst: Instrument) -> str:
         "Formulir jawaban dan lembar penghitungan masing-masing dimulai di halaman baru.",
         "2. Isi formulir jawaban. Tulis kode peserta pilihan Anda, bukan NIP atau NIK.",
         "3. Hitung skor dengan lembar penghitungan, atau masukkan jawaban Anda ke "
-        f"[alat di peramban]({tool}) dengan tanggal pengisian yang sama agar tersimpan di "
+        f"{tool_link} dengan tanggal pengisian yang sama agar tersimpan di "
         "riwayat Anda.",
         "",
         "Aturan penghitungannya dijelaskan di halaman "
@@ -284,9 +298,7 @@ def paper_form(inst: Instrument) -> str:
             "| --- | --- | --- |",
         ]
         for dim in inst.dimensions:
-            lines.append(
-                f"| {_md(dim.name)} | {_md(dim.strategy)} | [{_md(dim.name)}]({_rel(dim.page)}) |"
-            )
+            lines.append(f"| {_md(dim.name)} | {_md(dim.strategy)} | {_link(dim.page)} |")
     else:
         lines += [
             "**Tiga dimensi yang paling perlu dikembangkan** adalah tiga dimensi dengan skor "
@@ -300,7 +312,7 @@ def paper_form(inst: Instrument) -> str:
             "| --- | --- |",
         ]
         for dim in inst.dimensions:
-            lines.append(f"| {_md(dim.name)} | [{_md(dim.name)}]({_rel(dim.page)}) |")
+            lines.append(f"| {_md(dim.name)} | {_link(dim.page)} |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 

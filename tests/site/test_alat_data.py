@@ -114,7 +114,7 @@ LINKED_FROM = {
     "alat/index.md": BOTH,
     "alat/asesmen-diri.md": BOTH,
     "proses/identifikasi-kebutuhan.md": BOTH,
-    "proses/evaluasi-kinerja.md": SELF,
+    "proses/evaluasi-hasil.md": SELF,
     "kendala/index.md": OBSTACLES,
     "kendala/keterbatasan-waktu.md": OBSTACLES,
     "kendala/kemampuan-coach-mentor.md": OBSTACLES,
