@@ -35,11 +35,16 @@ $(STAMP): requirements.lock pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
+# Sesudah build: indeks pencarian (scripts/indeks_pencarian.py) lalu salinan .gz/.br untuk server web.
+# Langkah yang sama berlaku untuk situs yang dibangun dengan zensical build.
 site: $(STAMP)
 	$(if $(SITE_URL),SELFASSESS_SITE_URL=$(SITE_URL)) $(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python scripts/indeks_pencarian.py site
+	$(BIN)/python scripts/kompres.py site
 
 site-offline: $(STAMP)
 	SELFASSESS_OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir site-offline
+	$(BIN)/python scripts/indeks_pencarian.py site-offline
 
 # Edisi cetak: PDF edisi atasan, edisi pelatih (dengan jawaban latihan), dan kartu saku, dicetak
 # dengan Chromium dari situs yang baru dibangun.
