@@ -68,13 +68,14 @@ class Rules:
     common: frozenset[str]
     templates: tuple[str, ...]
     synonyms: tuple[tuple[str, ...], ...]
+    roots: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path = DATA) -> Rules:
         """Read analisis.yaml and sinonim.yaml; a broken file is a clear error naming it."""
         analysis = _yaml(folder / "analisis.yaml")
         synonyms = _yaml(folder / "sinonim.yaml")
-        for key in ("token_utuh", "kata_umum", "judul_templat"):
+        for key in ("token_utuh", "kata_umum", "judul_templat", "kata_dasar_tambahan"):
             if not isinstance(analysis.get(key), list):
                 raise SystemExit(f"{folder / 'analisis.yaml'}: kunci '{key}' harus berupa daftar")
         if not isinstance(synonyms, list) or not all(
@@ -88,6 +89,7 @@ class Rules:
             common=frozenset(normalize(str(t)) for t in analysis["kata_umum"]),
             templates=tuple(normalize(str(t)) for t in analysis["judul_templat"]),
             synonyms=tuple(tuple(str(p) for p in g) for g in synonyms),
+            roots=frozenset(normalize(str(t)) for t in analysis["kata_dasar_tambahan"]),
         )
 
 
@@ -99,24 +101,29 @@ def _yaml(path: Path):
 
 
 @cache
-def _sastrawi():
+def _sastrawi(extra: frozenset[str]):
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
     from Sastrawi.Stemmer.Stemmer import Stemmer
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    words = StemmerFactory().get_words()
-    return Stemmer(ArrayDictionary(words)), frozenset(w for w in words if w and w.strip())
+    words = [w for w in StemmerFactory().get_words() if w and w.strip()] + sorted(extra)
+    return Stemmer(ArrayDictionary(words)), frozenset(words)
+
+
+@cache
+def _extra_roots() -> frozenset[str]:
+    return Rules.load().roots
 
 
 def dictionary() -> frozenset[str]:
-    """Sastrawi's root-word dictionary."""
-    return _sastrawi()[1]
+    """Sastrawi's root-word dictionary with the project's extra roots (kata_dasar_tambahan)."""
+    return _sastrawi(_extra_roots())[1]
 
 
 @cache
 def stem(word: str) -> str:
-    """Sastrawi's root of one lower-case token."""
-    return _sastrawi()[0].stem_word(word)
+    """Sastrawi's root of one lower-case token (dictionary: see dictionary())."""
+    return _sastrawi(_extra_roots())[0].stem_word(word)
 
 
 def terms(token: str, rules: Rules, root=stem) -> list[str]:

@@ -270,7 +270,8 @@
             if (!ts) return;
             s += ts;
           }
-          s *= alt.w;
+          // Frasa pengganti yang lebih panjang tidak boleh menang hanya karena katanya lebih banyak.
+          s *= alt.w * slot.tokens.length / Math.max(slot.tokens.length, alt.terms.length);
           if (s > best) { best = s; bestTerms = alt.terms; }
         });
         if (best > 0) { score += best; matched += 1; used = used.concat(bestTerms); }
