@@ -1,4 +1,4 @@
-"""Build the guide's Indonesian search index from a built site (after `mkdocs build` or `zensical build`).
+"""Build the guide's Indonesian search index from a built site (`mkdocs build` or `zensical build`).
 
 Usage: python scripts/indeks_pencarian.py SITE_DIR   (make site and make site-offline run it)
 
@@ -9,7 +9,8 @@ reader opens search (a script file, so it also loads from file://).
 
 Analysis (the same rules run in the browser, see docs/assets/js/pencarian.js):
 
-- tokens are runs of letters and digits, joined by hyphens (``e-kinerja``, ``kata-kata``), lower case;
+- tokens are runs of letters and digits, joined by hyphens (``e-kinerja``, ``kata-kata``), in lower
+  case;
 - tokens listed in scripts/pencarian/analisis.yaml ``token_utuh`` stay whole and unstemmed;
 - common words (``kata_umum``) are not indexed;
 - every other token is reduced to its root with Sastrawi (PySastrawi, pinned), whose line-by-line
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -127,8 +129,8 @@ def stem(word: str) -> str:
 
 
 def terms(token: str, rules: Rules, root=stem) -> list[str]:
-    """Index terms of one token: [] for a common word, the token itself when it stays whole, else its
-    root; a hyphenated word whose root keeps the hyphen also gives the roots of its parts."""
+    """Index terms of one token: [] for a common word, the token itself when it stays whole, else
+    its root; a hyphenated word whose root keeps the hyphen also gives the roots of its parts."""
     if token in rules.common:
         return []
     if token in rules.whole:
@@ -176,7 +178,7 @@ class Page:
 class _PageParser(HTMLParser):
     """Collect the title, the headings and the text of ``article.md-content__inner``."""
 
-    SKIP = {"script", "style", "template", "svg", "button"}
+    SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "template", "svg", "button"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -262,7 +264,7 @@ def read_page(path: Path, url: str) -> Page | None:
 
 
 def page_files(site: Path) -> list[tuple[Path, str]]:
-    """Every guide page of a build with its URL: ``x/`` in a web build, ``x.html`` in a file build."""
+    """Every guide page of a build with its URL: ``x/`` (web build) or ``x.html`` (file build)."""
     files = sorted(
         p
         for p in site.rglob("*.html")
@@ -354,7 +356,7 @@ def write_index(site: Path, rules: Rules | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Bangun indeks pencarian dari situs yang sudah jadi.")
+    parser = argparse.ArgumentParser(description="Bangun indeks pencarian dari situs yang jadi.")
     parser.add_argument("site", type=Path, help="folder hasil build (site/ atau site-offline/)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():

@@ -5,9 +5,9 @@ Usage: python scripts/kompres.py SITE_DIR   (make site runs it after the search 
 nginx (``gzip_static``/``brotli_static``), Apache (mod_rewrite + mod_headers) and IIS (URL Rewrite)
 can then send ``page.html.br`` or ``page.html.gz`` to a browser that accepts it, without compressing
 on every request (see docs/publikasi/server-web.md). Copies are written only when they are smaller
-than the original; copies whose original is gone are removed. gzip uses the standard library (level
-9, no timestamp, so rebuilding the same site gives the same bytes); Brotli uses the pinned ``brotli``
-package (quality 11).
+than the original; copies whose original is gone are removed. gzip uses the standard library
+(level 9, no timestamp, so rebuilding the same site gives the same bytes); Brotli uses the pinned
+``brotli`` package (quality 11).
 """
 
 from __future__ import annotations
@@ -33,14 +33,14 @@ def compress(data: bytes) -> dict[str, bytes]:
 
 
 def precompress(site: Path) -> tuple[int, int, int]:
-    """Write .gz/.br beside every text file of ``site``; returns (files, bytes, compressed bytes)."""
+    """Write .gz/.br beside every text file of ``site``; returns (files, bytes, .br bytes)."""
     files = total = packed = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
         if path.suffix in {".gz", ".br"}:
             original = path.with_suffix("")
-            if not original.is_file() and not (path.name == "sitemap.xml.gz"):
+            if not original.is_file() and path.name != "sitemap.xml.gz":
                 path.unlink()
             continue
         if path.suffix.lower() not in SUFFIXES or path.stat().st_size < MIN_SIZE:

@@ -41,20 +41,30 @@ def strip(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
 
 
-def search(page, query: str) -> list[str]:
-    """Type ``query`` into the search box; return the result pages (absolute URLs), best first."""
+def search(page, query: str, delay: int = 10) -> list[str]:
+    """Type ``query`` into the search box; return the result pages (absolute URLs), best first.
+
+    The guide's search marks the dialog with ``data-kueri`` once the results of a query are on the
+    screen; with Material's own search (the "before" measurement) the helper waits a moment instead.
+    """
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
-    box.press_sequentially(query, delay=20)
+    box.press_sequentially(query, delay=delay)
     page.wait_for_function(
-        "(q) => document.querySelector('input.md-search__input').value === q"
-        " && !/Menginisialisasi|Initializing|Memuat/i.test("
-        "document.querySelector('.md-search-result__meta').textContent)",
+        """(q) => {
+          const input = document.querySelector('input.md-search__input');
+          const root = document.querySelector('[data-panduan-cari]');
+          if (input.value !== q) return false;
+          if (root) return root.getAttribute('data-kueri') === q;
+          const meta = document.querySelector('.md-search-result__meta').textContent;
+          return !/Menginisialisasi|Initializing/i.test(meta);
+        }""",
         arg=query,
         timeout=15_000,
     )
-    page.wait_for_timeout(300)  # results are rendered after the query settles
+    if page.locator("[data-panduan-cari]").count() == 0:
+        page.wait_for_timeout(300)  # Material renders its results after the query settles
     links = page.locator(".md-search-result__item > .md-search-result__link")
     hrefs = links.evaluate_all("els => els.map(a => a.href)")
     pages: list[str] = []

@@ -1,140 +1,95 @@
 """The guide in real Chromium: search finds what readers type, navigation and print page work.
 
-Search queries are what a supervisor would type, each expected to bring up one specific page among
-the first results. Material's search has no Indonesian stemmer, so this also guards the choice of
-words in titles and headings. A query whose page is still a draft is an expected failure (strict:
-once the page is written the query must work).
+Search queries are what a supervisor would type (tests/data/pencarian-kueri.yaml: root words,
+affixed forms, phrases, acronyms, synonyms, typos), each expected to bring up one specific page
+among the first three results, on the web build and on the file-share build.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from tests.browser.conftest import Traffic, is_loopback
+from tests.browser.conftest import guard
+from tests.browser.searchui import TOP, file_path, page_path, queries, search, strip
 from tests.guide.pages import DOCS
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-
-#: Query → the page (source path) it must find among the first TOP results.
-QUERIES = {
-    "resistensi": "kendala/resistensi-pegawai.md",
-    "SMART": "proses/penetapan-tujuan.md",
-    "umpan balik": "praktik/umpan-balik.md",
-    "teladan": "atasan/teladan.md",
-    "GROW": "praktik/model-percakapan.md",
-    "dialog kinerja": "praktik/dialog-kinerja.md",
-    "keterbatasan waktu": "kendala/keterbatasan-waktu.md",
-    "mendengarkan aktif": "praktik/mendengarkan-bertanya.md",
-    "bank pertanyaan": "praktik/bank-pertanyaan.md",
-    "studi kasus": "praktik/studi-kasus.md",
-    "Kirkpatrick": "pelatih/evaluasi-pelatihan.md",
-    "identifikasi kebutuhan": "proses/identifikasi-kebutuhan.md",
-    "glosarium": "referensi/glosarium.md",
-    "asesmen diri": "alat/asesmen-diri.md",
-    "server lokakarya": "pelatih/server-lokakarya.md",
-}
-TOP = 5
-#: Queries also run on the file-share build (file://), where search runs without a server.
-OFFLINE_QUERIES = ("resistensi", "umpan balik", "teladan")
+QUERIES = queries()
 
 
-def page_path(source: str) -> str:
-    """URL path of a page in the web build, e.g. ``kendala/resistensi-pegawai/``."""
-    stem = source[: -len(".md")]
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-
-
-def file_path(source: str) -> str:
-    """Path of a page in the file-share build, e.g. ``kendala/resistensi-pegawai.html``."""
-    return source[: -len(".md")] + ".html"
-
-
-def _param(query: str, source: str):
+def _param(row: dict):
     """A query and the page it must find; the page must exist in docs/."""
-    assert (DOCS / source).is_file(), f"{source} does not exist"
-    return pytest.param(query, source, id=query)
+    assert (DOCS / row["halaman"]).is_file(), f"{row['halaman']} does not exist"
+    return pytest.param(row["q"], row["halaman"], id=row["q"])
 
 
-def search(page, query: str) -> list[str]:
-    """Type ``query`` into the search box and return the result links, best first."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(query, delay=20)
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "(q) => document.querySelector('input.md-search__input').value === q"
-        " && !/Menginisialisasi|Initializing/i.test("
-        "document.querySelector('.md-search-result__meta').textContent)",
-        arg=query,
-        timeout=15_000,
-    )
-    meta.wait_for()
-    page.wait_for_timeout(300)  # results are rendered after the query settles
-    links = page.locator(".md-search-result__item > .md-search-result__link")
-    return [urljoin(page.url, h) for h in links.evaluate_all("els => els.map(a => a.href)")]
-
-
-def _strip(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+def _search_page(browser, url: str):
+    context = browser.new_context(locale="id-ID")
+    traffic = guard(context)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return context, page, traffic
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
-    """One page of the web build for all queries (the search index is built once)."""
-    context = browser.new_context(locale="id-ID")
-    traffic = Traffic()
-
-    def route(r):
-        traffic.requests += 1
-        if is_loopback(r.request.url):
-            r.continue_()
-        else:
-            traffic.external.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("pageerror", lambda e: traffic.page_errors.append(str(e)))
-    page.on("console", lambda m: traffic.console_errors.append(m.text) if m.type == "error" else 0)
-    page.goto(site_url, wait_until="networkidle")
+    """One page of the web build for all queries (the index loads once)."""
+    context, page, traffic = _search_page(browser, site_url)
     yield page, traffic
     context.close()
 
 
-@pytest.mark.parametrize(("query", "source"), [_param(q, s) for q, s in QUERIES.items()])
+@pytest.fixture(scope="module")
+def offline_search_page(browser, offline_root):
+    """One page of the file-share build (file://) for all queries."""
+    context, page, traffic = _search_page(browser, (offline_root / "index.html").as_uri())
+    yield page, traffic
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "source"), [_param(r) for r in QUERIES])
 def test_search_finds_the_page(search_page, site_url, query, source):
     page, traffic = search_page
-    results = [_strip(u) for u in search(page, query)]
+    results = search(page, query)
     expected = site_url + page_path(source)
     assert expected in results[:TOP], f"{query!r}: {results[:TOP]}"
     assert traffic.external == [] and traffic.page_errors == [] and traffic.console_errors == []
 
 
-def test_there_are_at_least_ten_typical_queries():
-    assert len(QUERIES) >= 10
-    nav = nav_pages()
-    assert all(source in nav for source in QUERIES.values())
-
-
-@pytest.mark.parametrize(("query", "source"), [_param(q, QUERIES[q]) for q in OFFLINE_QUERIES])
-def test_file_build_search_finds_the_page(guarded_page, offline_root, query, source):
-    page, traffic = guarded_page
-    page.goto((offline_root / "index.html").as_uri(), wait_until="load")
-    results = [_strip(u) for u in search(page, query)]
+@pytest.mark.parametrize(("query", "source"), [_param(r) for r in QUERIES])
+def test_file_build_search_finds_the_page(offline_search_page, offline_root, query, source):
+    page, traffic = offline_search_page
+    results = search(page, query)
     expected = (offline_root / file_path(source)).as_uri()
     assert expected in results[:TOP], f"{query!r}: {results[:TOP]}"
-    page.goto(expected, wait_until="load")
+    assert traffic.external == [] and traffic.page_errors == [] and traffic.console_errors == []
+
+
+def test_the_query_table_covers_every_kind():
+    assert len(QUERIES) >= 40
+    kinds = {row["jenis"] for row in QUERIES}
+    assert kinds >= {"akar", "imbuhan", "frasa", "akronim", "salah-ketik", "sinonim"}
+    assert len({row["q"].lower() for row in QUERIES}) == len(QUERIES), "a query is listed twice"
+    nav = nav_pages()
+    assert all(row["halaman"] in nav for row in QUERIES)
+    assert sum(1 for row in QUERIES if row.get("lama")) >= 8
+
+
+def test_file_build_result_opens_the_page(offline_search_page, offline_root):
+    page, traffic = offline_search_page
+    results = search(page, "resistensi")
+    page.locator(".md-search-result__item > .md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    assert strip(page.url) == results[0]
+    assert page.url.startswith("file://")
     assert page.locator("h1").first.is_visible()
+    page.goto((offline_root / "index.html").as_uri(), wait_until="load")
     assert traffic.external == [] and traffic.page_errors == []
 
 
@@ -177,7 +132,7 @@ def test_sidebar_links_open_every_section(guarded_page, site_url):
         assert link.count() >= 1, f"no sidebar link to {source} on {page.url}"
         link.first.click()
         page.wait_for_load_state("load")
-        assert _strip(page.url) == target
+        assert strip(page.url) == target
         assert page.locator("h1").first.is_visible()
     assert traffic.external == [] and traffic.console_errors == []
 

@@ -401,6 +401,7 @@
     var query = this.input.value;
     while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
     if (!tokenize(query).length) {
+      this.root.setAttribute("data-kueri", query);
       this.meta.textContent = this.placeholder;
       return;
     }
@@ -436,6 +437,7 @@
       });
       self.list.appendChild(item);
     });
+    this.root.setAttribute("data-kueri", query);
   };
   Ui.prototype.open = function () {
     if (this.toggle && !this.toggle.checked) {
