@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def test_internal_links_resolve(request, fixture):
 def test_offline_build_uses_local_polyfill_and_html_links(offline_dir):
     index = (offline_dir / "index.html").read_text(encoding="utf-8")
     assert 'src="assets/vendor/iframe-worker/shim.js"' in index
-    assert (offline_dir / "search" / "search_index.js").is_file()
+    assert (offline_dir / "search" / "indeks-pencarian.js").is_file()
     # no directory URLs: file:// cannot serve folder/index.html for folder/
     assert 'href="print_page.html"' in index
 
@@ -53,7 +54,10 @@ def test_site_config_is_intranet_safe():
     assert "analytics" not in config["extra"]
     plugins = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
     assert plugins[-1] == "print-site", "print-site must be the last plugin"
-    assert "offline" in plugins and "search" in plugins
+    assert "offline" in plugins
+    # Material's search plugin is off: the guide's search (assets/js/pencarian.js) replaces it.
+    assert "search" not in plugins and "material/search" not in plugins
+    assert "assets/js/pencarian.js" in config["extra_javascript"]
     polyfills = config["extra"]["polyfills"]
     assert polyfills == ["assets/vendor/iframe-worker/shim.js"]
     assert (ROOT / "docs" / polyfills[0]).is_file()
@@ -70,6 +74,24 @@ def test_material_bundle_override_matches_installed_theme():
     }
     override = {p.name for p in (ROOT / "overrides/assets/javascripts").glob("bundle.*.min.js")}
     assert override == installed, "run scripts/patch_material_bundle.py after a Material upgrade"
+
+
+def test_header_override_is_materials_header_with_the_guides_search():
+    """overrides/partials/header.html = Material's header except the search block (and comment)."""
+    import material
+
+    installed = (Path(material.__file__).parent / "templates/partials/header.html").read_text()
+    ours = (ROOT / "overrides/partials/header.html").read_text()
+
+    def outside_search(text: str) -> str:
+        text = re.sub(r"\{#-.*?-#\}", "", text, count=1, flags=re.S)
+        start = text.index("{% if config.extra.alternate %}")
+        end = text.index("{% if config.repo_url %}")
+        return text[:start] + text[end:]
+
+    assert outside_search(ours) == outside_search(installed), "update the header override"
+    assert '{% include "partials/search.html" %}' in ours
+    assert "material/search" not in ours
 
 
 class _Loader(yaml.SafeLoader):
