@@ -12,10 +12,11 @@ PORT   ?= 8000
 APP_PORT ?= 8866
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site site-offline pdf lab app screenshots test lint bench sysdeps lock clean data-alat
+.PHONY: help serve live site site-offline pdf lab app screenshots test lint bench sysdeps lock clean data-alat
 
 help:
-	@echo "make serve         panduan di http://$(HOST):$(PORT)"
+	@echo "make serve         bangun site/ lalu sajikan di http://$(HOST):$(PORT) (dengan pencarian)"
+	@echo "make live          pratinjau yang dimuat ulang saat menulis (mkdocs serve, tanpa pencarian)"
 	@echo "make site          bangun situs untuk server web ke site/ (subfolder: SITE_URL=https://…/)"
 	@echo "make site-offline  bangun situs untuk folder bersama (file://) ke site-offline/"
 	@echo "make pdf           edisi PDF (atasan, pelatih, kartu saku) ke pdf/"
@@ -32,7 +33,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
-serve: $(STAMP)
+# Situs yang sama dengan yang diterbitkan, termasuk indeks pencarian (dibangun sesudah MkDocs).
+serve: site
+	@echo "Panduan di http://$(HOST):$(PORT)/ (Ctrl+C untuk berhenti)"
+	$(BIN)/python -m http.server --bind $(HOST) --directory site $(PORT)
+
+# Pratinjau yang dimuat ulang otomatis saat menulis; pencarian baru tersedia di make serve/site.
+live: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 # Sesudah build: indeks pencarian (scripts/indeks_pencarian.py) lalu salinan .gz/.br untuk server web.
