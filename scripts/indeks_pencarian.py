@@ -7,7 +7,7 @@ cuts each page into sections at its h2/h3 headings, and writes ``search/indeks-p
 script that assigns ``window.__panduanIndeks``, loaded by docs/assets/js/pencarian.js only when a
 reader opens search (a script file, so it also loads from file://).
 
-Analysis (the same rules run in the browser, see docs/assets/js/pencarian.js):
+Analysis (the same rules run in the browser, see docs/assets/js/pencarian-mesin.js):
 
 - tokens are runs of letters and digits, joined by hyphens (``e-kinerja``, ``kata-kata``), in lower
   case;
@@ -46,7 +46,7 @@ INDEX_FILE = Path("search") / "indeks-pencarian.js"
 VERSION = 1
 
 #: A token: letters (Latin, with diacritics) and digits, optionally joined by single hyphens.
-#: Keep in step with TOKEN in docs/assets/js/pencarian.js (a browser test compares the two).
+#: Keep in step with TOKEN in docs/assets/js/pencarian-mesin.js (a browser test compares the two).
 TOKEN = re.compile(r"[0-9a-z\u00c0-\u024f]+(?:-[0-9a-z\u00c0-\u024f]+)*")
 SKIP_PARTS = ("404.html", "print_page", "search/", "assets/")
 

@@ -20,7 +20,7 @@ FILES = [
     ("", "index.html", "text/html"),
     ("praktik/umpan-balik/", "praktik/umpan-balik/index.html", "text/html"),
     ("search/indeks-pencarian.js", "search/indeks-pencarian.js", "application/javascript"),
-    ("assets/js/pencarian.js", "assets/js/pencarian.js", "application/javascript"),
+    ("assets/js/pencarian-mesin.js", "assets/js/pencarian-mesin.js", "application/javascript"),
 ]
 
 

@@ -17,7 +17,7 @@ from tests.sitecheck import built_site
 
 pytestmark = pytest.mark.browser
 
-LAZY = ("indeks-pencarian.js", "sastrawi.js")
+LAZY = ("indeks-pencarian.js", "sastrawi.js", "pencarian-mesin.js")
 
 
 @pytest.fixture(scope="module")
