@@ -85,7 +85,16 @@ test: sysdeps $(STAMP) lint site site-offline
 	$(BIN)/pytest tests notebooks --nbval-lax --nbval-current-env \
 		--nbval-sanitize-with tests/nbval-sanitize.cfg
 
-bench: $(STAMP) site site-offline
+# Lighthouse (npm, versi terkunci di benchmarks/lighthouse/package-lock.json) hanya untuk tolok ukur.
+LIGHTHOUSE_STAMP := benchmarks/lighthouse/node_modules/.terpasang
+$(LIGHTHOUSE_STAMP): benchmarks/lighthouse/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; } \
+	  || { echo "npm tidak ada: Lighthouse dilewati (pasang nodejs dan npm)"; exit 0; }
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+bench: sysdeps $(STAMP) site site-offline $(LIGHTHOUSE_STAMP)
 	@ls benchmarks/*.py >/dev/null 2>&1 || { echo "Belum ada tolok ukur."; exit 0; }
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 

@@ -183,3 +183,14 @@ def test_web_build_ships_precompressed_pages_css_js_and_index():
         assert (site / f"{rel}.gz").is_file() and (site / f"{rel}.br").is_file(), rel
     css = next((site / "assets/stylesheets").glob("main.*.min.css"))
     assert css.with_name(css.name + ".br").is_file()
+
+
+def test_squeeze_keeps_pre_script_and_inline_spacing():
+    html = (
+        "<ul>\n    <li><a>x</a>\n      <b>y</b></li>\n</ul>\n"
+        "<pre><code>a\n    b\n</code></pre>\n  <script>\n  var a;\n</script>\n  <p>p</p>"
+    )
+    assert kompres.squeeze(html) == (
+        "<ul>\n<li><a>x</a>\n<b>y</b></li>\n</ul>\n"
+        "<pre><code>a\n    b\n</code></pre>\n<script>\n  var a;\n</script>\n<p>p</p>"
+    )
