@@ -218,3 +218,26 @@ def test_keyboard_opens_moves_and_follows(guarded_page, site_url):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/atasan/teladan/"))
     assert traffic.external == [] and traffic.page_errors == [] and traffic.console_errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_open_search_with_results_is_accessible(guarded_page, site_url, width):
+    """axe on the open dialog with results and highlighted snippets: no serious/critical issue."""
+    from tests.browser.a11y import audit
+
+    page, traffic = guarded_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + "praktik/", wait_until="load")
+    if width < 960:  # phones: the magnifier in the header opens the dialog
+        page.locator("label.md-header__button[for='__search']").click()
+    else:  # wide screens: the search box is in the header
+        page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("umpan balik", delay=10)
+    page.wait_for_function(
+        "() => document.querySelector('[data-panduan-cari]')"
+        ".getAttribute('data-kueri') === 'umpan balik'"
+    )
+    assert page.locator(".md-search-result__item").first.is_visible()
+    assert page.locator(".md-search-result__list mark").count() > 0
+    assert audit(page, f"pencarian terbuka ({width} px)") == []
+    assert traffic.external == [] and traffic.page_errors == [] and traffic.console_errors == []
