@@ -194,3 +194,16 @@ def test_squeeze_keeps_pre_script_and_inline_spacing():
         "<ul>\n<li><a>x</a>\n<b>y</b></li>\n</ul>\n"
         "<pre><code>a\n    b\n</code></pre>\n<script>\n  var a;\n</script>\n<p>p</p>"
     )
+
+
+def test_the_browser_stemmer_names_the_pinned_pysastrawi():
+    """docs/assets/js/sastrawi.js translates the pinned version; the browser tests compare them."""
+    from importlib.metadata import version
+
+    pinned = version("pysastrawi")
+    js = (ip.HERE.parent / "docs" / "assets" / "js" / "sastrawi.js").read_text(encoding="utf-8")
+    pyproject = (ip.HERE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'"pysastrawi=={pinned}"' in pyproject
+    assert f'version: "pysastrawi {pinned}"' in js
+    assert f"PySastrawi {pinned}" in js
+    assert (ip.HERE.parent / "docs" / "assets" / "js" / "LICENSE-sastrawi.txt").is_file()
