@@ -119,10 +119,7 @@ def serve(site: Path, workdir: Path):
                 time.sleep(0.1)
         yield f"http://127.0.0.1:{port}{PREFIX}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        from tests.browser.conftest import stop_process
+
+        stop_process(process, timeout=10)
         shutil.rmtree(workdir / "www", ignore_errors=True)

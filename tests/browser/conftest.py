@@ -249,19 +249,23 @@ def start_app(
     pytest.fail(f"selfassess aplikasi did not answer within 90 s:\n{log.read_text()}")
 
 
-def stop_app(server: AppServer) -> None:
-    """Stop the server and its kernels (SIGTERM, then SIGKILL)."""
+def stop_process(process, timeout: float = 30) -> None:
+    """Stop a child process we started: SIGTERM, then SIGKILL after ``timeout`` seconds."""
     import subprocess
 
-    process = server.process
     if process is None or process.poll() is not None:
         return
     process.terminate()
     try:
-        process.wait(timeout=30)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
+
+
+def stop_app(server: AppServer) -> None:
+    """Stop the server and its kernels (SIGTERM, then SIGKILL)."""
+    stop_process(server.process)
 
 
 @pytest.fixture(scope="session")
