@@ -66,7 +66,9 @@ def weigh(browser, url: str) -> dict:
     lazy = [
         r.url
         for r in decoded
-        if r.url.endswith(("indeks-pencarian.js", "sastrawi.js", "pencarian-mesin.js"))
+        if r.url.endswith(
+            ("indeks-pencarian.js", "sastrawi.js", "pencarian-mesin.js", "search_index.json")
+        )
     ]
     context.close()
     return {"requests": len(finished), "raw": raw, "sent": sent, "external": external, "lazy": lazy}

@@ -64,7 +64,15 @@ def search(page, query: str, delay: int = 10) -> list[str]:
         timeout=15_000,
     )
     if page.locator("[data-panduan-cari]").count() == 0:
-        page.wait_for_timeout(300)  # Material renders its results after the query settles
+        # Material renders its results some time after the query settles: wait until the list
+        # has stopped changing for half a second.
+        items = page.locator(".md-search-result__item")
+        before = None
+        while (
+            now := (items.count(), page.locator(".md-search-result__meta").inner_text())
+        ) != before:
+            before = now
+            page.wait_for_timeout(500)
     links = page.locator(".md-search-result__item > .md-search-result__link")
     hrefs = links.evaluate_all("els => els.map(a => a.href)")
     pages: list[str] = []
