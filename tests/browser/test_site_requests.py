@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.searchui import search
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,11 +38,8 @@ def test_every_page_over_http_stays_on_loopback(guarded_page, site_url):
 def test_file_build_search_works_offline(guarded_page, offline_root):
     page, traffic = guarded_page
     page.goto((offline_root / "index.html").as_uri(), wait_until="load")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("coaching", delay=30)
+    search(page, "coaching")  # waits until the results of the whole word are shown
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible", timeout=15_000)
     assert results.count() >= 1
     assert "coaching" in results.first.inner_text().lower()
     results.first.locator("a").first.click()
